@@ -1,0 +1,28 @@
+# PGXS build of the indicator extension.
+EXTENSION = indicator
+MODULE_big = indicator
+PGFILEDESC = "indicator - budget performance indicators"
+
+OBJS = \
+	src/decimal.o \
+	src/units.o \
+	src/scan.o \
+	src/literal.o \
+	src/storage.o \
+	src/indicator_io.o \
+	src/indicator_ops.o \
+	src/units_sql.o
+
+DATA = sql/indicator--1.0.sql
+
+# pg_regress: the first test creates the extension.
+REGRESS = setup indicator_literal indicator_io indicator_ops units bundled
+REGRESS_OPTS = --encoding=UTF8 --no-locale
+
+# Server headers are included as system headers so that -Wextra judges our
+# code, not theirs (they have unused parameters in inline functions).
+PG_CPPFLAGS = -Isrc -isystem $(shell $(PG_CONFIG) --includedir-server) -Wall -Wextra
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)

@@ -1,0 +1,579 @@
+/*
+ * indicator_io.c
+ *		Text and binary I/O of the indicator type, the four-column
+ *		constructor and the accessors.
+ *
+ * This is the fmgr skin over literal.c and storage.c: it converts between
+ * the server encoding and the UTF-8 the core reads, allocates results and
+ * turns core errors into ereport/errsave with the right SQLSTATE.
+ */
+#include "compat.h"
+
+#include "fmgr.h"
+#include "libpq/pqformat.h"
+#include "catalog/pg_type.h"
+#include "mb/pg_wchar.h"
+#include "utils/builtins.h"
+#include "utils/numeric.h"
+#include "utils/rangetypes.h"
+#include "utils/typcache.h"
+
+#include "indicator.h"
+
+PG_MODULE_MAGIC;
+
+/* How much of a rejected input an error message quotes. */
+#define QUOTE_MAX_BYTES 200
+
+static const char *const accepted_forms_hint =
+"Write [nature] comparator target [unit], for example "
+"\"正向 >= 10 次\", \"≤60万元\", \"=100%\", \"95%～100%\", \"[95,100] %\" "
+"or \"定性 有效提高\".";
+
+/*
+ * Server-encoding text as UTF-8, which is what the core reads and what the
+ * payload stores.  In UTF-8 and SQL_ASCII databases this is the input itself.
+ */
+char *
+ind_to_utf8(const char *s, int len, int *outlen)
+{
+	int			enc = GetDatabaseEncoding();
+	char	   *r;
+
+	if (enc == PG_UTF8 || enc == PG_SQL_ASCII)
+	{
+		*outlen = len;
+		return unconstify(char *, s);
+	}
+	r = (char *) pg_do_encoding_conversion((unsigned char *) unconstify(char *, s),
+										   len, enc, PG_UTF8);
+	*outlen = (r == s) ? len : (int) strlen(r);
+	return r;
+}
+
+/* NUL-terminated UTF-8 text s[0..len) in the server encoding. */
+char *
+ind_from_utf8(const char *s, int len)
+{
+	char	   *copy = pnstrdup(s, len);
+	int			enc = GetDatabaseEncoding();
+
+	if (enc == PG_UTF8 || enc == PG_SQL_ASCII)
+		return copy;
+	return (char *) pg_do_encoding_conversion((unsigned char *) copy, len,
+											  PG_UTF8, enc);
+}
+
+/* A palloc'd varlena holding spec. */
+Indicator *
+ind_make(const IndSpec *spec)
+{
+	int			size = ind_encoded_size(spec);
+	Indicator  *v = (Indicator *) palloc(VARHDRSZ + size);
+
+	SET_VARSIZE(v, VARHDRSZ + ind_encode(spec, (unsigned char *) VARDATA(v)));
+	return v;
+}
+
+/* Decode a stored value; text and unit point into v. */
+void
+ind_unpack(const Indicator *v, IndSpec *spec)
+{
+	if (!ind_decode((const unsigned char *) VARDATA_ANY(v),
+					VARSIZE_ANY_EXHDR(v), spec))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("corrupted indicator value"),
+				 errdetail("The stored bytes are not indicator format version %d.",
+						   IND_FORMAT_VERSION)));
+}
+
+/* The canonical text of spec, in the server encoding. */
+char *
+ind_to_cstring(const IndSpec *spec)
+{
+	char	   *buf = palloc(ind_format_length(spec));
+	int			len = ind_format(spec, buf);
+
+	return ind_from_utf8(buf, len);
+}
+
+/* Quote at most QUOTE_MAX_BYTES of the input, cut at a character boundary. */
+static char *
+quote_input(const char *input)
+{
+	int			len = (int) strlen(input);
+	int			cut;
+
+	if (len <= QUOTE_MAX_BYTES)
+		return unconstify(char *, input);
+	cut = pg_mbcliplen(input, len, QUOTE_MAX_BYTES);
+	return psprintf("%.*s...", cut, input);
+}
+
+/*
+ * Report a core error about input text.  With an escontext (PostgreSQL 16+,
+ * e.g. pg_input_is_valid) the error is saved instead of thrown.
+ */
+void
+ind_report(const IndError *err, const char *typname, const char *input,
+		   struct Node *escontext)
+{
+	char	   *detail = ind_from_utf8(err->detail, (int) strlen(err->detail));
+	const char *quoted = quote_input(input);
+
+	switch (err->status)
+	{
+		case IND_ERR_RANGE:
+			errsave(escontext,
+					errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					errmsg("target out of range for type %s: \"%s\"", typname, quoted),
+					errdetail_internal("%s", detail),
+					errhint("Targets have at most 18 significant digits."));
+			break;
+		case IND_ERR_TOO_LONG:
+			errsave(escontext,
+					errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					errmsg("input too long for type %s: \"%s\"", typname, quoted),
+					errdetail_internal("%s", detail),
+					errhint("Units take at most 64 bytes and target texts at most 2048."));
+			break;
+		default:
+			errsave(escontext,
+					errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					errmsg("invalid input syntax for type %s: \"%s\"", typname, quoted),
+					errdetail_internal("%s", detail),
+					errhint("%s", accepted_forms_hint));
+			break;
+	}
+}
+
+PG_FUNCTION_INFO_V1(indicator_in);
+Datum
+indicator_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	Node	   *escontext = fcinfo->context;
+	int			len;
+	char	   *utf8 = ind_to_utf8(str, (int) strlen(str), &len);
+	IndSpec		spec;
+	IndError	err;
+
+	if (ind_parse_literal(utf8, len, &spec, &err) != IND_OK)
+	{
+		ind_report(&err, "indicator", str, escontext);
+		PG_RETURN_NULL();
+	}
+	PG_RETURN_INDICATOR_P(ind_make(&spec));
+}
+
+PG_FUNCTION_INFO_V1(indicator_out);
+Datum
+indicator_out(PG_FUNCTION_ARGS)
+{
+	Indicator  *v = PG_GETARG_INDICATOR_P(0);
+	IndSpec		spec;
+
+	ind_unpack(v, &spec);
+	PG_RETURN_CSTRING(ind_to_cstring(&spec));
+}
+
+/* Is the text a valid indicator literal?  Never raises for bad syntax. */
+PG_FUNCTION_INFO_V1(indicator_is_valid);
+Datum
+indicator_is_valid(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	int			len;
+	char	   *utf8 = ind_to_utf8(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &len);
+	IndSpec		spec;
+	IndError	err;
+
+	PG_RETURN_BOOL(ind_parse_literal(utf8, len, &spec, &err) == IND_OK);
+}
+
+/* A text argument as UTF-8, or NULL/0 when the SQL value is NULL. */
+static const char *
+arg_utf8(FunctionCallInfo fcinfo, int n, int *len)
+{
+	text	   *t;
+
+	*len = 0;
+	if (PG_ARGISNULL(n))
+		return NULL;
+	t = PG_GETARG_TEXT_PP(n);
+	return ind_to_utf8(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), len);
+}
+
+/*
+ * indicator(nature, comparator, target, unit): one goal-table row's four
+ * columns.  NULL cells count as empty.
+ */
+PG_FUNCTION_INFO_V1(indicator_from_columns);
+Datum
+indicator_from_columns(PG_FUNCTION_ARGS)
+{
+	int			nl,
+				cl,
+				tl,
+				ul;
+	const char *ns = arg_utf8(fcinfo, 0, &nl);
+	const char *cs = arg_utf8(fcinfo, 1, &cl);
+	const char *ts = arg_utf8(fcinfo, 2, &tl);
+	const char *us = arg_utf8(fcinfo, 3, &ul);
+	char	   *textbuf = palloc(IND_TEXTBUF_SIZE);
+	IndSpec		spec;
+	IndError	err;
+
+	if (ind_parse_columns(ns, nl, cs, cl, ts, tl, us, ul, textbuf, &spec, &err) != IND_OK)
+	{
+		char	   *shown = psprintf("%s | %s | %s | %s",
+									 ns ? ind_from_utf8(ns, nl) : "",
+									 cs ? ind_from_utf8(cs, cl) : "",
+									 ts ? ind_from_utf8(ts, tl) : "",
+									 us ? ind_from_utf8(us, ul) : "");
+
+		ind_report(&err, "indicator", shown, NULL);
+	}
+	PG_RETURN_INDICATOR_P(ind_make(&spec));
+}
+
+/*
+ * Wire format, version 1 (all integers in network order):
+ *		int8 version, int8 nature, int8 comparator, then either
+ *		int64 mantissa + int16 scale (+ the same for a range's upper bound)
+ *		followed by int32 length + unit text, or (qualitative)
+ *		int32 length + target text.  Texts are in the client encoding.
+ */
+#define IND_WIRE_VERSION 1
+
+static void
+send_counted(StringInfo buf, const char *utf8, int len)
+{
+	char	   *server = ind_from_utf8(utf8, len);
+	char	   *client = pg_server_to_client(server, (int) strlen(server));
+	int			clen = (int) strlen(client);
+
+	pq_sendint32(buf, clen);
+	pq_sendbytes(buf, client, clen);
+}
+
+PG_FUNCTION_INFO_V1(indicator_send);
+Datum
+indicator_send(PG_FUNCTION_ARGS)
+{
+	Indicator  *v = PG_GETARG_INDICATOR_P(0);
+	IndSpec		spec;
+	StringInfoData buf;
+
+	ind_unpack(v, &spec);
+	pq_begintypsend(&buf);
+	pq_sendint8(&buf, IND_WIRE_VERSION);
+	pq_sendint8(&buf, (int8) spec.nature);
+	pq_sendint8(&buf, (int8) spec.cmp);
+	if (spec.cmp == IND_CMP_NONE)
+		send_counted(&buf, spec.text, spec.text_len);
+	else
+	{
+		pq_sendint64(&buf, spec.lo.mant);
+		pq_sendint16(&buf, (int16) spec.lo.scale);
+		if (spec.cmp == IND_CMP_RANGE)
+		{
+			pq_sendint64(&buf, spec.hi.mant);
+			pq_sendint16(&buf, (int16) spec.hi.scale);
+		}
+		send_counted(&buf, spec.unit ? spec.unit : "", spec.unit_len);
+	}
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+static void
+bad_binary(const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid binary representation of type indicator"),
+			 errdetail_internal("%s", detail)));
+}
+
+/* Read a length-counted client-encoding text as UTF-8. */
+static char *
+recv_counted(StringInfo buf, int maxlen, int *len)
+{
+	int32		n = pq_getmsgint(buf, 4);
+	const char *bytes;
+	char	   *server;
+
+	if (n < 0 || n > buf->len - buf->cursor)
+		bad_binary("A text length is negative or runs past the end of the message.");
+	if (n > maxlen * 4)
+		bad_binary("A text field is longer than the type allows.");
+	bytes = pq_getmsgbytes(buf, n);
+	server = pg_client_to_server(bytes, n);
+	return ind_to_utf8(server, (int) strlen(server), len);
+}
+
+static IndDecimal
+recv_decimal(StringInfo buf)
+{
+	IndDecimal	d;
+
+	d.mant = pq_getmsgint64(buf);
+	d.scale = (int16) pq_getmsgint(buf, 2);
+	if (d.scale < 0 || d.scale > IND_DEC_MAX_SCALE)
+		bad_binary("A target scale is outside 0..18.");
+	d = ind_decimal_normalize(d);
+	if (!ind_decimal_valid(d))
+		bad_binary("A target has more than 18 significant digits.");
+	return d;
+}
+
+/*
+ * Binary input validates every field, then requires that the value is one
+ * the text reader would produce from its own canonical text, so that
+ * in(out(x)) = x holds for values that arrived in binary too.  Unit aliases
+ * are canonicalised on the way, exactly as text input does.
+ */
+PG_FUNCTION_INFO_V1(indicator_recv);
+Datum
+indicator_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	IndSpec		sent;
+	IndSpec		parsed;
+	IndError	err;
+	int			version;
+	char	   *text;
+	char	   *canon;
+	int			len;
+
+	memset(&sent, 0, sizeof(sent));
+	version = pq_getmsgint(buf, 1);
+	if (version != IND_WIRE_VERSION)
+		bad_binary(psprintf("Unsupported wire format version %d; this server reads version %d.",
+							version, IND_WIRE_VERSION));
+	sent.nature = (IndNature) pq_getmsgint(buf, 1);
+	sent.cmp = (IndComparator) pq_getmsgint(buf, 1);
+	if (sent.nature < IND_NATURE_POSITIVE || sent.nature > IND_NATURE_QUALITATIVE)
+		bad_binary(psprintf("Nature code %d is not 1 (正向), 2 (反向) or 3 (定性).",
+							(int) sent.nature));
+	if (sent.cmp > IND_CMP_MAX)
+		bad_binary(psprintf("Comparator code %d is outside 0..%d.",
+							(int) sent.cmp, IND_CMP_MAX));
+	if (sent.cmp == IND_CMP_NONE)
+	{
+		text = recv_counted(buf, IND_MAX_TEXT_BYTES, &len);
+		sent.text = text;
+		sent.text_len = len;
+	}
+	else
+	{
+		sent.lo = recv_decimal(buf);
+		if (sent.cmp == IND_CMP_RANGE)
+			sent.hi = recv_decimal(buf);
+		text = recv_counted(buf, IND_MAX_UNIT_BYTES, &len);
+		sent.unit = len > 0 ? text : NULL;
+		sent.unit_len = len;
+	}
+	pq_getmsgend(buf);
+
+	if (ind_check_spec(&sent, &err) != IND_OK)
+		bad_binary(err.detail);
+	if (sent.unit_len > IND_MAX_UNIT_BYTES)
+		bad_binary("The unit is longer than 64 bytes.");
+
+	/* the value must survive its own canonical text unchanged */
+	canon = palloc(ind_format_length(&sent));
+	len = ind_format(&sent, canon);
+	if (ind_parse_literal(canon, len, &parsed, &err) != IND_OK)
+		bad_binary(psprintf("The fields do not form a valid indicator: %s", err.detail));
+	if (parsed.nature != sent.nature || parsed.cmp != sent.cmp ||
+		(sent.cmp != IND_CMP_NONE &&
+		 (ind_decimal_cmp(parsed.lo, sent.lo) != 0 ||
+		  (sent.cmp == IND_CMP_RANGE && ind_decimal_cmp(parsed.hi, sent.hi) != 0))) ||
+		parsed.text_len != sent.text_len ||
+		(sent.text_len > 0 && memcmp(parsed.text, sent.text, sent.text_len) != 0) ||
+		(parsed.unit_len == 0) != (sent.unit_len == 0))
+		bad_binary("The fields are not in canonical form (for example a text "
+				   "with leading blanks, or a unit that reads as part of the target).");
+	PG_RETURN_INDICATOR_P(ind_make(&parsed));
+}
+
+/* ---- accessors ---- */
+
+static Datum
+decimal_to_numeric(IndDecimal d)
+{
+	char		buf[IND_DEC_BUFLEN];
+
+	ind_decimal_format(d, buf);
+	return DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
+							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+}
+
+static text *
+utf8_to_text(const char *s, int len)
+{
+	return cstring_to_text(ind_from_utf8(s, len));
+}
+
+PG_FUNCTION_INFO_V1(indicator_nature);
+Datum
+indicator_nature(PG_FUNCTION_ARGS)
+{
+	IndSpec		spec;
+	const char *name;
+
+	ind_unpack(PG_GETARG_INDICATOR_P(0), &spec);
+	name = ind_nature_name(spec.nature);
+	PG_RETURN_TEXT_P(utf8_to_text(name, (int) strlen(name)));
+}
+
+PG_FUNCTION_INFO_V1(indicator_comparator);
+Datum
+indicator_comparator(PG_FUNCTION_ARGS)
+{
+	IndSpec		spec;
+	const char *sym;
+
+	ind_unpack(PG_GETARG_INDICATOR_P(0), &spec);
+	sym = ind_comparator_symbol(spec.cmp);
+	if (sym == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(utf8_to_text(sym, (int) strlen(sym)));
+}
+
+/* The single target; NULL for ranges and qualitative targets. */
+PG_FUNCTION_INFO_V1(indicator_target);
+Datum
+indicator_target(PG_FUNCTION_ARGS)
+{
+	IndSpec		spec;
+
+	ind_unpack(PG_GETARG_INDICATOR_P(0), &spec);
+	if (spec.cmp == IND_CMP_NONE || spec.cmp == IND_CMP_RANGE)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(decimal_to_numeric(spec.lo));
+}
+
+/* Lower end of the accepted values: the target of >=, >, = and ranges. */
+PG_FUNCTION_INFO_V1(indicator_target_lower);
+Datum
+indicator_target_lower(PG_FUNCTION_ARGS)
+{
+	IndSpec		spec;
+
+	ind_unpack(PG_GETARG_INDICATOR_P(0), &spec);
+	switch (spec.cmp)
+	{
+		case IND_CMP_GE:
+		case IND_CMP_GT:
+		case IND_CMP_EQ:
+		case IND_CMP_RANGE:
+			PG_RETURN_DATUM(decimal_to_numeric(spec.lo));
+		default:
+			PG_RETURN_NULL();
+	}
+}
+
+/* Upper end of the accepted values: the target of <=, <, = and ranges. */
+PG_FUNCTION_INFO_V1(indicator_target_upper);
+Datum
+indicator_target_upper(PG_FUNCTION_ARGS)
+{
+	IndSpec		spec;
+
+	ind_unpack(PG_GETARG_INDICATOR_P(0), &spec);
+	switch (spec.cmp)
+	{
+		case IND_CMP_LE:
+		case IND_CMP_LT:
+		case IND_CMP_EQ:
+			PG_RETURN_DATUM(decimal_to_numeric(spec.lo));
+		case IND_CMP_RANGE:
+			PG_RETURN_DATUM(decimal_to_numeric(spec.hi));
+		default:
+			PG_RETURN_NULL();
+	}
+}
+
+PG_FUNCTION_INFO_V1(indicator_target_text);
+Datum
+indicator_target_text(PG_FUNCTION_ARGS)
+{
+	IndSpec		spec;
+	char	   *buf;
+	int			len;
+
+	ind_unpack(PG_GETARG_INDICATOR_P(0), &spec);
+	buf = palloc(ind_format_length(&spec));
+	len = ind_format_target(&spec, buf);
+	PG_RETURN_TEXT_P(utf8_to_text(buf, len));
+}
+
+PG_FUNCTION_INFO_V1(indicator_unit);
+Datum
+indicator_unit(PG_FUNCTION_ARGS)
+{
+	IndSpec		spec;
+
+	ind_unpack(PG_GETARG_INDICATOR_P(0), &spec);
+	if (spec.unit_len == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(utf8_to_text(spec.unit, spec.unit_len));
+}
+
+/* The accepted values as a numrange: [10,) for ">= 10", (,5) for "< 5". */
+PG_FUNCTION_INFO_V1(indicator_target_range);
+Datum
+indicator_target_range(PG_FUNCTION_ARGS)
+{
+	IndSpec		spec;
+	TypeCacheEntry *typcache;
+	RangeBound	lower;
+	RangeBound	upper;
+
+	ind_unpack(PG_GETARG_INDICATOR_P(0), &spec);
+	if (spec.cmp == IND_CMP_NONE)
+		PG_RETURN_NULL();
+
+	typcache = lookup_type_cache(NUMRANGEOID, TYPECACHE_RANGE_INFO);
+	lower.lower = true;
+	upper.lower = false;
+	lower.infinite = upper.infinite = false;
+	lower.inclusive = upper.inclusive = true;
+	lower.val = upper.val = (Datum) 0;
+	switch (spec.cmp)
+	{
+		case IND_CMP_GT:
+			lower.inclusive = false;
+			/* FALLTHROUGH */
+		case IND_CMP_GE:
+			lower.val = decimal_to_numeric(spec.lo);
+			upper.infinite = true;
+			break;
+		case IND_CMP_LT:
+			upper.inclusive = false;
+			/* FALLTHROUGH */
+		case IND_CMP_LE:
+			upper.val = decimal_to_numeric(spec.lo);
+			lower.infinite = true;
+			break;
+		case IND_CMP_EQ:
+			lower.val = upper.val = decimal_to_numeric(spec.lo);
+			break;
+		default:
+			lower.val = decimal_to_numeric(spec.lo);
+			upper.val = decimal_to_numeric(spec.hi);
+			break;
+	}
+	if (lower.infinite)
+		lower.inclusive = false;
+	if (upper.infinite)
+		upper.inclusive = false;
+#if PG_VERSION_NUM >= 160000
+	PG_RETURN_RANGE_P(make_range(typcache, &lower, &upper, false, NULL));
+#else
+	PG_RETURN_RANGE_P(make_range(typcache, &lower, &upper, false));
+#endif
+}

@@ -1,0 +1,691 @@
+/*
+ * literal.c
+ *		Reading and writing indicator specifications.
+ *
+ * Grammar of a literal (blanks are ASCII or ideographic spaces and tabs,
+ * optional between tokens):
+ *
+ *		literal := [nature] quantitative | 定性 [text]
+ *		quantitative := [comparator] number [unit]
+ *					 | [区间] number [unit] range-sep number [unit]
+ *					 | [区间] '[' number sep number ']' [unit]
+ *
+ * A nature without a comparator implies one (正向: >=, 反向: <=); a
+ * comparator without a nature implies the nature (>=, >, = and ranges:
+ * 正向; <= and <: 反向).  After 定性 the rest is kept verbatim as the
+ * target text, unless it starts with a comparator, in which case it is read
+ * as a quantitative target of qualitative nature (messy tables do that).
+ *
+ * Pure code: everything points into the caller's buffer or the static
+ * vocabularies below; errors are returned in an IndError.
+ */
+#include "postgres.h"
+
+#include "literal.h"
+#include "scan.h"
+
+#define NATURE_UNSPECIFIED 0
+
+/* Every spelling of a nature; longest match wins.  Add spellings freely. */
+static const IndWord nature_words[] = {
+	{"正向", IND_NATURE_POSITIVE},
+	{"正向指标", IND_NATURE_POSITIVE},
+	{"positive", IND_NATURE_POSITIVE},
+	{"反向", IND_NATURE_NEGATIVE},
+	{"反向指标", IND_NATURE_NEGATIVE},
+	{"逆向", IND_NATURE_NEGATIVE},
+	{"negative", IND_NATURE_NEGATIVE},
+	{"定性", IND_NATURE_QUALITATIVE},
+	{"定性指标", IND_NATURE_QUALITATIVE},
+	{"qualitative", IND_NATURE_QUALITATIVE},
+	/* 定量 says "quantitative" and leaves the direction to the comparator */
+	{"定量", NATURE_UNSPECIFIED},
+	{"定量指标", NATURE_UNSPECIFIED},
+};
+
+/* Every spelling of a comparator; longest match wins. */
+static const IndWord comparator_words[] = {
+	{">=", IND_CMP_GE}, {"≥", IND_CMP_GE}, {"≧", IND_CMP_GE}, {"⩾", IND_CMP_GE},
+	{"＞＝", IND_CMP_GE}, {"＞=", IND_CMP_GE}, {">＝", IND_CMP_GE},
+	{"大于等于", IND_CMP_GE}, {"大于或等于", IND_CMP_GE}, {"不低于", IND_CMP_GE},
+	{"不少于", IND_CMP_GE}, {"不小于", IND_CMP_GE}, {"至少", IND_CMP_GE},
+	{">", IND_CMP_GT}, {"＞", IND_CMP_GT}, {"大于", IND_CMP_GT},
+	{"高于", IND_CMP_GT}, {"多于", IND_CMP_GT}, {"超过", IND_CMP_GT},
+	{"=", IND_CMP_EQ}, {"==", IND_CMP_EQ}, {"＝", IND_CMP_EQ}, {"等于", IND_CMP_EQ},
+	{"<", IND_CMP_LT}, {"＜", IND_CMP_LT}, {"小于", IND_CMP_LT},
+	{"低于", IND_CMP_LT}, {"少于", IND_CMP_LT},
+	{"<=", IND_CMP_LE}, {"≤", IND_CMP_LE}, {"≦", IND_CMP_LE}, {"⩽", IND_CMP_LE},
+	{"＜＝", IND_CMP_LE}, {"＜=", IND_CMP_LE}, {"<＝", IND_CMP_LE},
+	{"小于等于", IND_CMP_LE}, {"小于或等于", IND_CMP_LE}, {"不高于", IND_CMP_LE},
+	{"不多于", IND_CMP_LE}, {"不大于", IND_CMP_LE}, {"不超过", IND_CMP_LE},
+	{"至多", IND_CMP_LE},
+	{"区间", IND_CMP_RANGE}, {"介于", IND_CMP_RANGE}, {"范围", IND_CMP_RANGE},
+	{"between", IND_CMP_RANGE},
+};
+
+/* Separators between the bounds of a range written without brackets. */
+static const IndWord range_separators[] = {
+	{"～", 1}, {"~", 1}, {"〜", 1}, {"-", 1}, {"－", 1}, {"—", 1}, {"–", 1},
+	{"至", 1}, {"到", 1},
+};
+
+/* Brackets and separators of the "[95, 100]" form. */
+static const IndWord open_brackets[] = {{"[", 1}, {"［", 1}, {"【", 1}};
+static const IndWord close_brackets[] = {{"]", 1}, {"］", 1}, {"】", 1}};
+static const IndWord bracket_separators[] = {
+	{",", 1}, {"，", 1}, {";", 1}, {"；", 1}, {"～", 1}, {"~", 1}, {"、", 1},
+};
+
+/* Characters that belong to comparators and so never to a unit. */
+static const IndWord comparator_chars[] = {
+	{"<", 1}, {">", 1}, {"=", 1}, {"≥", 1}, {"≤", 1}, {"≧", 1}, {"≦", 1},
+	{"⩾", 1}, {"⩽", 1}, {"＜", 1}, {"＞", 1}, {"＝", 1},
+};
+
+#define MATCH(s, len, tab, code) ind_match_word((s), (len), (tab), lengthof(tab), (code))
+
+static const char *const nature_names[] = {NULL, "正向", "反向", "定性"};
+static const char *const comparator_symbols[] = {
+	NULL, ">=", ">", "=", "<", "<=", "区间"
+};
+
+const char *
+ind_nature_name(IndNature n)
+{
+	return (n >= IND_NATURE_POSITIVE && n <= IND_NATURE_QUALITATIVE) ? nature_names[n] : NULL;
+}
+
+const char *
+ind_comparator_symbol(IndComparator c)
+{
+	return (c > IND_CMP_NONE && c <= IND_CMP_MAX) ? comparator_symbols[c] : NULL;
+}
+
+/*
+ * Record an error.  The detail is a format with one %s, which receives the
+ * offending token (clipped to a readable length).
+ */
+static IndStatus
+fail(IndError *err, IndStatus status, const char *fmt, const char *tok, int toklen)
+{
+	char		token[128];
+	int			n;
+
+	if (tok == NULL)
+		tok = "";
+	n = ind_clip_token(tok, toklen, 24);
+	if (n == 0 && toklen > 0)
+		n = ind_char_len(tok, toklen);
+	memcpy(token, tok, n);
+	token[n] = '\0';
+	err->status = status;
+	snprintf(err->detail, sizeof(err->detail), fmt, token);
+	return status;
+}
+
+/* Does s start with something ind_decimal_parse accepts? */
+static bool
+starts_number(const char *s, int len)
+{
+	IndDecimal	d;
+	int			n;
+	IndDecStatus st = ind_decimal_parse(s, len, true, &n, &d);
+
+	return st != IND_DEC_NOT_A_NUMBER;
+}
+
+/* Read one number at s[pos..end), reporting parse failures. */
+static IndStatus
+read_number(const char *s, int pos, int end, bool grouping, int *next,
+			IndDecimal *d, IndError *err)
+{
+	int			n;
+
+	switch (ind_decimal_parse(s + pos, end - pos, grouping, &n, d))
+	{
+		case IND_DEC_OK:
+			*next = pos + n;
+			return IND_OK;
+		case IND_DEC_NOT_A_NUMBER:
+			if (pos >= end)
+				return fail(err, IND_ERR_SYNTAX, "The target value is missing.%s", NULL, 0);
+			return fail(err, IND_ERR_SYNTAX,
+						"Expected a number for the target, found \"%s\".",
+						s + pos, end - pos);
+		case IND_DEC_BAD_GROUPING:
+			return fail(err, IND_ERR_SYNTAX,
+						"Misplaced thousands separator in \"%s\": write 5,000 or 5000.",
+						s + pos, n);
+		case IND_DEC_OUT_OF_RANGE:
+			return fail(err, IND_ERR_RANGE,
+						"The number \"%s\" has more than 18 significant digits.",
+						s + pos, n);
+	}
+	return IND_ERR_SYNTAX;		/* keep compilers quiet */
+}
+
+/*
+ * Check unit text s[start..end) (trimmed) and store its canonical spelling
+ * in *spec.  An empty unit means "no unit".
+ */
+static IndStatus
+set_unit(IndSpec *spec, const char *s, int start, int end, IndError *err)
+{
+	int			len = end - start;
+	int			pos;
+	bool		known;
+
+	spec->unit = NULL;
+	spec->unit_len = 0;
+	if (len <= 0)
+		return IND_OK;
+	if (len > IND_MAX_UNIT_BYTES)
+		return fail(err, IND_ERR_SYNTAX,
+					"The unit \"%s...\" is longer than 64 bytes; write a long target as 定性 text.",
+					s + start, len);
+	if (starts_number(s + start, len))
+		return fail(err, IND_ERR_SYNTAX,
+					"Unexpected number \"%s\" after the target.", s + start, len);
+	for (pos = start; pos < end; pos += ind_char_len(s + pos, end - pos))
+	{
+		int			code;
+
+		if (MATCH(s + pos, end - pos, comparator_chars, &code) > 0)
+			return fail(err, IND_ERR_SYNTAX,
+						"Unexpected comparator \"%s\" after the target.", s + pos, end - pos);
+	}
+	spec->unit_len = ind_unit_canonical(s + start, len, spec->unit_buf, &known);
+	spec->unit = spec->unit_buf;
+	return IND_OK;
+}
+
+/* Units of the two bounds of a range must agree; keep the one given. */
+static IndStatus
+merge_range_units(IndSpec *spec, const char *s, int u1start, int u1end,
+				  int u2start, int u2end, IndError *err)
+{
+	IndStatus	st;
+	char		first[IND_MAX_UNIT_BYTES + 1];
+	int			firstlen;
+
+	st = set_unit(spec, s, u1start, u1end, err);
+	if (st != IND_OK)
+		return st;
+	firstlen = spec->unit_len;
+	memcpy(first, spec->unit_buf, firstlen);
+
+	st = set_unit(spec, s, u2start, u2end, err);
+	if (st != IND_OK)
+		return st;
+	if (firstlen == 0)
+		return IND_OK;
+	if (spec->unit_len != 0 &&
+		(spec->unit_len != firstlen || memcmp(spec->unit, first, firstlen) != 0))
+		return fail(err, IND_ERR_SYNTAX,
+					"The bounds of the range have different units (\"%s\" and another).",
+					s + u1start, u1end - u1start);
+	memcpy(spec->unit_buf, first, firstlen);
+	spec->unit_buf[firstlen] = '\0';
+	spec->unit = spec->unit_buf;
+	spec->unit_len = firstlen;
+	return IND_OK;
+}
+
+/* Read "[lo, hi] unit" starting at the bracket. */
+static IndStatus
+read_bracket_range(const char *s, int pos, int end, IndSpec *spec, IndError *err)
+{
+	int			code;
+	int			n;
+	IndStatus	st;
+
+	pos += MATCH(s + pos, end - pos, open_brackets, &code);
+	pos = ind_skip_spaces(s, end, pos);
+	st = read_number(s, pos, end, false, &pos, &spec->lo, err);
+	if (st != IND_OK)
+		return st;
+	pos = ind_skip_spaces(s, end, pos);
+	n = MATCH(s + pos, end - pos, bracket_separators, &code);
+	if (n == 0)
+		return fail(err, IND_ERR_SYNTAX,
+					"Expected \",\" between the bounds of the range, found \"%s\".",
+					s + pos, end - pos);
+	pos = ind_skip_spaces(s, end, pos + n);
+	st = read_number(s, pos, end, false, &pos, &spec->hi, err);
+	if (st != IND_OK)
+		return st;
+	pos = ind_skip_spaces(s, end, pos);
+	n = MATCH(s + pos, end - pos, close_brackets, &code);
+	if (n == 0)
+		return fail(err, IND_ERR_SYNTAX,
+					"Expected \"]\" to close the range, found \"%s\".", s + pos, end - pos);
+	pos = ind_skip_spaces(s, end, pos + n);
+	spec->cmp = IND_CMP_RANGE;
+	return set_unit(spec, s, pos, end, err);
+}
+
+/*
+ * After "lo [unit]": a range separator followed by a number makes a range.
+ * Returns the separator position or -1.
+ */
+static int
+find_range_separator(const char *s, int pos, int end, int *seplen)
+{
+	while (pos < end)
+	{
+		int			code;
+		int			n = MATCH(s + pos, end - pos, range_separators, &code);
+
+		if (n > 0)
+		{
+			int			q = ind_skip_spaces(s, end, pos + n);
+
+			if (q < end && starts_number(s + q, end - q))
+			{
+				*seplen = n;
+				return pos;
+			}
+		}
+		pos += ind_char_len(s + pos, end - pos);
+	}
+	return -1;
+}
+
+/*
+ * Read a quantitative target at s[pos..end): [comparator] then the target
+ * and unit.  preset is a comparator already read elsewhere (the comparator
+ * column of a table) or IND_CMP_NONE.  spec->cmp is IND_CMP_NONE on return
+ * when no comparator was found; the caller decides what that means.
+ */
+static IndStatus
+read_quantitative(const char *s, int pos, int end, IndComparator preset,
+				  IndSpec *spec, IndError *err)
+{
+	int			code;
+	int			n;
+	int			after;
+	int			sep;
+	int			seplen = 0;
+	IndStatus	st;
+
+	spec->cmp = preset;
+	n = MATCH(s + pos, end - pos, comparator_words, &code);
+	if (n > 0)
+	{
+		if (preset != IND_CMP_NONE && (IndComparator) code != preset)
+			return fail(err, IND_ERR_SYNTAX,
+						"The target \"%s\" repeats a different comparator.", s + pos, end - pos);
+		spec->cmp = (IndComparator) code;
+		pos = ind_skip_spaces(s, end, pos + n);
+	}
+
+	if (MATCH(s + pos, end - pos, open_brackets, &code) > 0)
+	{
+		if (spec->cmp != IND_CMP_NONE && spec->cmp != IND_CMP_RANGE)
+			return fail(err, IND_ERR_SYNTAX,
+						"A range \"%s\" cannot follow a comparator.", s + pos, end - pos);
+		return read_bracket_range(s, pos, end, spec, err);
+	}
+
+	st = read_number(s, pos, end, true, &after, &spec->lo, err);
+	if (st != IND_OK)
+		return st;
+
+	if (spec->cmp == IND_CMP_NONE || spec->cmp == IND_CMP_RANGE)
+	{
+		sep = find_range_separator(s, after, end, &seplen);
+		if (sep >= 0)
+		{
+			int			u1start = ind_skip_spaces(s, end, after);
+			int			u1end = ind_trim_end(s, u1start, sep);
+			int			hipos = ind_skip_spaces(s, end, sep + seplen);
+			int			u2start;
+
+			st = read_number(s, hipos, end, true, &after, &spec->hi, err);
+			if (st != IND_OK)
+				return st;
+			u2start = ind_skip_spaces(s, end, after);
+			spec->cmp = IND_CMP_RANGE;
+			return merge_range_units(spec, s, u1start, u1end, u2start,
+									 ind_trim_end(s, u2start, end), err);
+		}
+		if (spec->cmp == IND_CMP_RANGE)
+			return fail(err, IND_ERR_SYNTAX,
+						"A range needs two bounds, as in \"95～100\"; found \"%s\".",
+						s + pos, end - pos);
+	}
+	after = ind_skip_spaces(s, end, after);
+	return set_unit(spec, s, after, ind_trim_end(s, after, end), err);
+}
+
+/* Fill in whichever of nature and comparator the text left out. */
+static IndStatus
+complete_spec(IndSpec *spec, int nature, IndError *err)
+{
+	if (spec->cmp == IND_CMP_NONE)
+	{
+		if (nature == IND_NATURE_POSITIVE)
+			spec->cmp = IND_CMP_GE;
+		else if (nature == IND_NATURE_NEGATIVE)
+			spec->cmp = IND_CMP_LE;
+		else
+			return fail(err, IND_ERR_SYNTAX,
+						"No comparator or nature before the target.%s", NULL, 0);
+	}
+	if (nature == NATURE_UNSPECIFIED)
+		nature = (spec->cmp == IND_CMP_LE || spec->cmp == IND_CMP_LT) ?
+			IND_NATURE_NEGATIVE : IND_NATURE_POSITIVE;
+	spec->nature = (IndNature) nature;
+	return ind_check_spec(spec, err);
+}
+
+/* Keep s[start..end) as a qualitative target text. */
+static IndStatus
+set_text(IndSpec *spec, const char *s, int start, int end, IndError *err)
+{
+	spec->nature = IND_NATURE_QUALITATIVE;
+	spec->cmp = IND_CMP_NONE;
+	spec->unit = NULL;
+	spec->unit_len = 0;
+	spec->text = s + start;
+	spec->text_len = end - start;
+	return ind_check_spec(spec, err);
+}
+
+/*
+ * After 定性: a comparator-led quantitative target, or else verbatim text.
+ * Trying the first and falling back keeps "定性 =良好" as text while reading
+ * "定性 >= 90 %" as a number.
+ */
+static IndStatus
+read_after_qualitative(const char *s, int pos, int end, IndSpec *spec, IndError *err)
+{
+	int			code;
+
+	if (MATCH(s + pos, end - pos, comparator_words, &code) > 0)
+	{
+		IndSpec		trial;
+		IndError	ignored;
+
+		memset(&trial, 0, sizeof(trial));
+		if (read_quantitative(s, pos, end, IND_CMP_NONE, &trial, &ignored) == IND_OK &&
+			trial.cmp != IND_CMP_NONE)
+		{
+			*spec = trial;
+			if (spec->unit != NULL)
+				spec->unit = spec->unit_buf;
+			spec->nature = IND_NATURE_QUALITATIVE;
+			return ind_check_spec(spec, err);
+		}
+	}
+	return set_text(spec, s, pos, end, err);
+}
+
+/* Read a whole literal, e.g. "正向 大于等于 10 次", "≤60万元", "定性 有效提高". */
+IndStatus
+ind_parse_literal(const char *s, int len, IndSpec *spec, IndError *err)
+{
+	int			start = ind_skip_spaces(s, len, 0);
+	int			end = ind_trim_end(s, start, len);
+	int			pos = start;
+	int			nature = NATURE_UNSPECIFIED;
+	int			n;
+	int			code;
+	IndStatus	st;
+
+	memset(spec, 0, sizeof(*spec));
+	err->status = IND_OK;
+	err->detail[0] = '\0';
+
+	if (start >= end)
+		return fail(err, IND_ERR_SYNTAX, "The value is empty.%s", NULL, 0);
+
+	n = MATCH(s + pos, end - pos, nature_words, &nature);
+	if (n > 0)
+		pos = ind_skip_spaces(s, end, pos + n);
+
+	if (nature == IND_NATURE_QUALITATIVE)
+		return read_after_qualitative(s, pos, end, spec, err);
+
+	if (pos >= end)
+		return fail(err, IND_ERR_SYNTAX, "The target value is missing.%s", NULL, 0);
+	if (n == 0 && MATCH(s + pos, end - pos, comparator_words, &code) == 0 &&
+		!starts_number(s + pos, end - pos) &&
+		MATCH(s + pos, end - pos, open_brackets, &code) == 0)
+		return fail(err, IND_ERR_SYNTAX,
+					"\"%s\" is not a nature, comparator or number.", s + pos, end - pos);
+
+	st = read_quantitative(s, pos, end, IND_CMP_NONE, spec, err);
+	if (st != IND_OK)
+		return st;
+	return complete_spec(spec, nature, err);
+}
+
+/* Trim a column cell in place: returns its start and sets *end. */
+static int
+trim_cell(const char *s, int len, int *end)
+{
+	int			start;
+
+	if (s == NULL)
+	{
+		*end = 0;
+		return 0;
+	}
+	start = ind_skip_spaces(s, len, 0);
+	*end = ind_trim_end(s, start, len);
+	return start;
+}
+
+/*
+ * Build a specification from a goal table's four columns (指标性质,
+ * 指标方向, 目标值, 计量单位).  NULL or empty comparator and unit cells are
+ * allowed; the target cell may also hold a combined value such as "≥95%".
+ */
+IndStatus
+ind_parse_columns(const char *ns, int nlen, const char *cs, int clen,
+				  const char *ts, int tlen, const char *us, int ulen,
+				  char *textbuf, IndSpec *spec, IndError *err)
+{
+	int			code;
+	int			nend,
+				cend,
+				tend,
+				uend;
+	int			nstart = trim_cell(ns, nlen, &nend);
+	int			cstart = trim_cell(cs, clen, &cend);
+	int			tstart = trim_cell(ts, tlen, &tend);
+	int			ustart = trim_cell(us, ulen, &uend);
+	int			nature = NATURE_UNSPECIFIED;
+	int			cmp = IND_CMP_NONE;
+	IndStatus	st;
+
+	memset(spec, 0, sizeof(*spec));
+	err->status = IND_OK;
+	err->detail[0] = '\0';
+
+	if (nend > nstart &&
+		MATCH(ns + nstart, nend - nstart, nature_words, &nature) != nend - nstart)
+		return fail(err, IND_ERR_SYNTAX,
+					"\"%s\" in the nature column is not 正向, 反向 or 定性.",
+					ns + nstart, nend - nstart);
+	if (cend > cstart &&
+		MATCH(cs + cstart, cend - cstart, comparator_words, &cmp) != cend - cstart)
+		return fail(err, IND_ERR_SYNTAX,
+					"\"%s\" in the comparator column is not a comparator.",
+					cs + cstart, cend - cstart);
+
+	/*
+	 * A text target is qualitative.  A unit cell beside it is part of what
+	 * the table says ("365" and "天"), so it is appended, never dropped.
+	 */
+	if (cmp == IND_CMP_NONE &&
+		(nature == IND_NATURE_QUALITATIVE ||
+		 (nature == NATURE_UNSPECIFIED && tend > tstart &&
+		  MATCH(ts + tstart, tend - tstart, comparator_words, &code) == 0 &&
+		  MATCH(ts + tstart, tend - tstart, open_brackets, &code) == 0 &&
+		  !starts_number(ts + tstart, tend - tstart))))
+	{
+		if (uend > ustart)
+		{
+			int			tl = tend - tstart;
+			int			ul = uend - ustart;
+
+			if (tl + ul > IND_MAX_TEXT_BYTES)
+				return fail(err, IND_ERR_TOO_LONG,
+							"The target text is longer than 2048 bytes.%s", NULL, 0);
+			memcpy(textbuf, ts + tstart, tl);
+			memcpy(textbuf + tl, us + ustart, ul);
+			textbuf[tl + ul] = '\0';
+			return read_after_qualitative(textbuf, 0, tl + ul, spec, err);
+		}
+		return read_after_qualitative(ts, tstart, tend, spec, err);
+	}
+
+	if (tend <= tstart)
+		return fail(err, IND_ERR_SYNTAX, "The target column is empty.%s", NULL, 0);
+
+	st = read_quantitative(ts, tstart, tend, (IndComparator) cmp, spec, err);
+	if (st != IND_OK)
+		return st;
+
+	if (uend > ustart)
+	{
+		IndSpec		unitonly;
+
+		memset(&unitonly, 0, sizeof(unitonly));
+		st = set_unit(&unitonly, us, ustart, uend, err);
+		if (st != IND_OK)
+			return st;
+		if (spec->unit_len > 0 &&
+			(spec->unit_len != unitonly.unit_len ||
+			 memcmp(spec->unit, unitonly.unit_buf, spec->unit_len) != 0))
+			return fail(err, IND_ERR_SYNTAX,
+						"The unit column \"%s\" disagrees with the unit written in the target.",
+						us + ustart, uend - ustart);
+		memcpy(spec->unit_buf, unitonly.unit_buf, unitonly.unit_len + 1);
+		spec->unit = spec->unit_buf;
+		spec->unit_len = unitonly.unit_len;
+	}
+	return complete_spec(spec, nature, err);
+}
+
+/*
+ * Semantic checks shared by every way a value is made (text, columns,
+ * binary): the combination of fields must be one the text reader could
+ * have produced.
+ */
+IndStatus
+ind_check_spec(IndSpec *spec, IndError *err)
+{
+	if (spec->nature < IND_NATURE_POSITIVE || spec->nature > IND_NATURE_QUALITATIVE)
+		return fail(err, IND_ERR_SYNTAX, "Unknown nature.%s", NULL, 0);
+	if (spec->cmp == IND_CMP_NONE)
+	{
+		if (spec->nature != IND_NATURE_QUALITATIVE)
+			return fail(err, IND_ERR_SYNTAX, "A text target needs the nature 定性.%s", NULL, 0);
+		if (spec->text_len > IND_MAX_TEXT_BYTES)
+			return fail(err, IND_ERR_TOO_LONG,
+						"The target text is longer than 2048 bytes.%s", NULL, 0);
+		return IND_OK;
+	}
+	if (spec->cmp > IND_CMP_MAX)
+		return fail(err, IND_ERR_SYNTAX, "Unknown comparator.%s", NULL, 0);
+	if (spec->cmp == IND_CMP_RANGE && ind_decimal_cmp(spec->lo, spec->hi) > 0)
+	{
+		char		buf[IND_DEC_BUFLEN];
+
+		ind_decimal_format(spec->lo, buf);
+		return fail(err, IND_ERR_SYNTAX,
+					"The lower bound %s of the range is greater than the upper bound.",
+					buf, (int) strlen(buf));
+	}
+	if (spec->cmp == IND_CMP_RANGE)
+	{
+		/* the bounds are stored at one scale; both must fit there */
+		int			scale = Max(spec->lo.scale, spec->hi.scale);
+		int64		m;
+
+		if (!ind_decimal_rescale(spec->lo, scale, &m) ||
+			!ind_decimal_rescale(spec->hi, scale, &m))
+			return fail(err, IND_ERR_RANGE,
+						"The bounds of the range need more than 18 digits at a common scale.%s",
+						NULL, 0);
+	}
+	return IND_OK;
+}
+
+/* Longest text ind_format() can write for spec, including the terminator. */
+int
+ind_format_length(const IndSpec *spec)
+{
+	return 32 + 2 * IND_DEC_BUFLEN + spec->unit_len + spec->text_len;
+}
+
+/* The target alone: "10", "95～100" or the qualitative text. */
+int
+ind_format_target(const IndSpec *spec, char *buf)
+{
+	int			len;
+
+	if (spec->cmp == IND_CMP_NONE)
+	{
+		memcpy(buf, spec->text, spec->text_len);
+		buf[spec->text_len] = '\0';
+		return spec->text_len;
+	}
+	len = ind_decimal_format(spec->lo, buf);
+	if (spec->cmp == IND_CMP_RANGE)
+	{
+		memcpy(buf + len, "～", 3);
+		len += 3;
+		len += ind_decimal_format(spec->hi, buf + len);
+	}
+	return len;
+}
+
+/*
+ * The canonical text: "正向 >= 10 次", "反向 <= 60 万元", "正向 95～100 %",
+ * "定性 有效提高".  ASCII comparators because they render at one width in
+ * every terminal and BI grid; nature words because that is how the tables
+ * name the direction.
+ */
+int
+ind_format(const IndSpec *spec, char *buf)
+{
+	const char *nat = ind_nature_name(spec->nature);
+	int			len = (int) strlen(nat);
+
+	memcpy(buf, nat, len);
+	if (spec->cmp == IND_CMP_NONE)
+	{
+		if (spec->text_len > 0)
+		{
+			buf[len++] = ' ';
+			memcpy(buf + len, spec->text, spec->text_len);
+			len += spec->text_len;
+		}
+		buf[len] = '\0';
+		return len;
+	}
+	buf[len++] = ' ';
+	/* a range needs its marker only where the nature alone cannot imply it */
+	if (spec->cmp != IND_CMP_RANGE || spec->nature == IND_NATURE_QUALITATIVE)
+	{
+		const char *sym = ind_comparator_symbol(spec->cmp);
+		int			n = (int) strlen(sym);
+
+		memcpy(buf + len, sym, n);
+		len += n;
+		buf[len++] = ' ';
+	}
+	len += ind_format_target(spec, buf + len);
+	if (spec->unit_len > 0)
+	{
+		buf[len++] = ' ';
+		memcpy(buf + len, spec->unit, spec->unit_len);
+		len += spec->unit_len;
+	}
+	buf[len] = '\0';
+	return len;
+}

@@ -1,0 +1,96 @@
+/*
+ * literal.h
+ *		The indicator specification and its reader and writer.
+ *
+ * An IndSpec is one goal-table row's specification: nature, comparator,
+ * target and unit.  The reader accepts every spelling real tables use; the
+ * writer produces the one canonical text.  Both are pure code: errors come
+ * back as an IndError for the caller to report, never as an ereport.
+ */
+#ifndef INDICATOR_LITERAL_H
+#define INDICATOR_LITERAL_H
+
+#include "postgres.h"
+
+#include "decimal.h"
+#include "units.h"
+
+/* Longest qualitative target text, in bytes. */
+#define IND_MAX_TEXT_BYTES	2048
+/* Size of the scratch buffer ind_parse_columns() needs. */
+#define IND_TEXTBUF_SIZE	(IND_MAX_TEXT_BYTES + 1)
+
+/* The numeric codes are stored on disk: never renumber. */
+typedef enum IndNature
+{
+	IND_NATURE_POSITIVE = 1,	/* 正向: more is better */
+	IND_NATURE_NEGATIVE = 2,	/* 反向: less is better */
+	IND_NATURE_QUALITATIVE = 3	/* 定性 */
+} IndNature;
+
+typedef enum IndComparator
+{
+	IND_CMP_NONE = 0,			/* qualitative text target */
+	IND_CMP_GE = 1,
+	IND_CMP_GT = 2,
+	IND_CMP_EQ = 3,
+	IND_CMP_LT = 4,
+	IND_CMP_LE = 5,
+	IND_CMP_RANGE = 6			/* closed range lo..hi */
+} IndComparator;
+
+#define IND_CMP_MAX IND_CMP_RANGE
+
+typedef struct IndSpec
+{
+	IndNature	nature;
+	IndComparator cmp;
+	IndDecimal	lo;				/* the target; the lower bound of a range */
+	IndDecimal	hi;				/* the upper bound of a range */
+	const char *unit;			/* canonical or verbatim unit, or NULL */
+	int			unit_len;
+	const char *text;			/* qualitative target text (IND_CMP_NONE) */
+	int			text_len;
+	char		unit_buf[IND_MAX_UNIT_BYTES + 1];	/* backs unit when rewritten */
+} IndSpec;
+
+typedef enum IndStatus
+{
+	IND_OK = 0,
+	IND_ERR_SYNTAX,				/* 22P02 */
+	IND_ERR_RANGE,				/* 22003 */
+	IND_ERR_TOO_LONG			/* 54000 */
+} IndStatus;
+
+#define IND_ERR_DETAIL_LEN 256
+
+typedef struct IndError
+{
+	IndStatus	status;
+	char		detail[IND_ERR_DETAIL_LEN];
+} IndError;
+
+/* The columns of a goal table, for the four-column constructor. */
+typedef enum IndColumn
+{
+	IND_COL_NATURE,
+	IND_COL_COMPARATOR,
+	IND_COL_TARGET,
+	IND_COL_UNIT
+} IndColumn;
+
+extern IndStatus ind_parse_literal(const char *s, int len, IndSpec *spec,
+								   IndError *err);
+extern IndStatus ind_parse_columns(const char *nature, int nature_len,
+								   const char *cmp, int cmp_len,
+								   const char *target, int target_len,
+								   const char *unit, int unit_len,
+								   char *textbuf, IndSpec *spec, IndError *err);
+extern int	ind_format_length(const IndSpec *spec);
+extern int	ind_format(const IndSpec *spec, char *buf);
+extern int	ind_format_target(const IndSpec *spec, char *buf);
+extern const char *ind_nature_name(IndNature n);
+extern const char *ind_comparator_symbol(IndComparator c);
+extern IndStatus ind_check_spec(IndSpec *spec, IndError *err);
+
+#endif							/* INDICATOR_LITERAL_H */

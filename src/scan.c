@@ -1,0 +1,160 @@
+/*
+ * scan.c
+ *		UTF-8 scanning helpers for the literal, unit and table readers.
+ *
+ * Everything here takes an explicit length and never reads past it, so the
+ * callers may hand in slices of larger buffers (and fuzzers may hand in
+ * anything).
+ */
+#include "postgres.h"
+
+#include "scan.h"
+
+/*
+ * Byte length of the character at s: 1 for ASCII and for any byte that does
+ * not start a well-formed sequence (so scanning always advances), otherwise
+ * the length of the UTF-8 sequence.
+ */
+int
+ind_char_len(const char *str, int len)
+{
+	const unsigned char *s = (const unsigned char *) str;
+	int			n;
+	int			i;
+
+	if (len <= 0)
+		return 0;
+	if (s[0] < 0x80)
+		return 1;
+	if ((s[0] & 0xE0) == 0xC0)
+		n = 2;
+	else if ((s[0] & 0xF0) == 0xE0)
+		n = 3;
+	else if ((s[0] & 0xF8) == 0xF0)
+		n = 4;
+	else
+		return 1;
+	if (n > len)
+		return 1;
+	for (i = 1; i < n; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 1;
+	return n;
+}
+
+/*
+ * Byte length of the whitespace character at s, or 0.  Exported tables use
+ * ASCII blanks, tabs and line ends, the ideographic space U+3000 and the
+ * no-break space U+00A0; a UTF-8 byte-order mark counts as blank too.
+ */
+int
+ind_space_len(const char *str, int len)
+{
+	const unsigned char *s = (const unsigned char *) str;
+
+	if (len <= 0)
+		return 0;
+	if (s[0] == ' ' || s[0] == '\t' || s[0] == '\n' || s[0] == '\r' ||
+		s[0] == '\v' || s[0] == '\f')
+		return 1;
+	if (len >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
+		return 2;
+	if (len >= 3 && s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80)
+		return 3;
+	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+		return 3;
+	return 0;
+}
+
+/* Position of the first non-blank byte at or after pos. */
+int
+ind_skip_spaces(const char *s, int len, int pos)
+{
+	int			n;
+
+	while (pos < len && (n = ind_space_len(s + pos, len - pos)) > 0)
+		pos += n;
+	return pos;
+}
+
+/* End of s[start..end) once trailing blanks are removed. */
+int
+ind_trim_end(const char *s, int start, int end)
+{
+	int			pos = start;
+	int			last = start;
+
+	/* walk forward: UTF-8 cannot be scanned backwards safely by byte */
+	while (pos < end)
+	{
+		int			n = ind_space_len(s + pos, end - pos);
+
+		if (n > 0)
+			pos += n;
+		else
+		{
+			pos += ind_char_len(s + pos, end - pos);
+			last = pos;
+		}
+	}
+	return last;
+}
+
+static inline unsigned char
+ascii_lower(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+}
+
+/*
+ * Longest spelling in words[] that s starts with; returns its byte length and
+ * sets *code, or returns 0.  ASCII letters match without regard to case.  A
+ * spelling that ends in an ASCII letter must not be followed by another one,
+ * so "lt" does not match the start of "ltd".
+ */
+int
+ind_match_word(const char *s, int len, const IndWord *words, int nwords,
+			   int *code)
+{
+	int			best = 0;
+	int			i;
+
+	for (i = 0; i < nwords; i++)
+	{
+		const char *w = words[i].spelling;
+		int			wl = (int) strlen(w);
+		int			j;
+
+		if (wl <= best || wl > len)
+			continue;
+		for (j = 0; j < wl; j++)
+			if (ascii_lower((unsigned char) s[j]) != ascii_lower((unsigned char) w[j]))
+				break;
+		if (j < wl)
+			continue;
+		if (isalpha((unsigned char) w[wl - 1]) && wl < len &&
+			isalpha((unsigned char) s[wl]))
+			continue;
+		best = wl;
+		*code = words[i].code;
+	}
+	return best;
+}
+
+/*
+ * Length in bytes of at most maxchars characters of s, stopping at a blank:
+ * the token an error message should quote.
+ */
+int
+ind_clip_token(const char *s, int len, int maxchars)
+{
+	int			pos = 0;
+	int			nchars = 0;
+
+	while (pos < len && nchars < maxchars && ind_space_len(s + pos, len - pos) == 0)
+	{
+		pos += ind_char_len(s + pos, len - pos);
+		nchars++;
+	}
+	return pos;
+}

@@ -1,0 +1,27 @@
+/*
+ * scan.h
+ *		Byte-level helpers shared by every reader of table text: UTF-8
+ *		character lengths, the whitespace of exported tables, and longest-match
+ *		lookup in vocabulary tables.
+ */
+#ifndef INDICATOR_SCAN_H
+#define INDICATOR_SCAN_H
+
+#include "postgres.h"
+
+/* One spelling of a vocabulary item and the code it stands for. */
+typedef struct IndWord
+{
+	const char *spelling;
+	int			code;
+} IndWord;
+
+extern int	ind_char_len(const char *s, int len);
+extern int	ind_space_len(const char *s, int len);
+extern int	ind_skip_spaces(const char *s, int len, int pos);
+extern int	ind_trim_end(const char *s, int start, int end);
+extern int	ind_match_word(const char *s, int len, const IndWord *words,
+						   int nwords, int *code);
+extern int	ind_clip_token(const char *s, int len, int maxchars);
+
+#endif							/* INDICATOR_SCAN_H */
