@@ -296,11 +296,29 @@ bad_binary(const char *detail)
 			 errdetail_internal("%s", detail)));
 }
 
+/*
+ * Every read checks the remaining length first, so short or overlong messages
+ * get 22P03 rather than the protocol-level 08P01 of pq_getmsg*.
+ */
+static void
+need_bytes(StringInfo buf, int n)
+{
+	if (n > buf->len - buf->cursor)
+		bad_binary("The message ends in the middle of a field.");
+}
+
+static int
+recv_int(StringInfo buf, int bytes)
+{
+	need_bytes(buf, bytes);
+	return pq_getmsgint(buf, bytes);
+}
+
 /* Read a length-counted client-encoding text as UTF-8. */
 static char *
 recv_counted(StringInfo buf, int maxlen, int *len)
 {
-	int32		n = pq_getmsgint(buf, 4);
+	int32		n = recv_int(buf, 4);
 	const char *bytes;
 	char	   *server;
 
@@ -318,6 +336,7 @@ recv_decimal(StringInfo buf)
 {
 	IndDecimal	d;
 
+	need_bytes(buf, 10);
 	d.mant = pq_getmsgint64(buf);
 	d.scale = (int16) pq_getmsgint(buf, 2);
 	if (d.scale < 0 || d.scale > IND_DEC_MAX_SCALE)
@@ -348,12 +367,12 @@ indicator_recv(PG_FUNCTION_ARGS)
 	int			len;
 
 	memset(&sent, 0, sizeof(sent));
-	version = pq_getmsgint(buf, 1);
+	version = recv_int(buf, 1);
 	if (version != IND_WIRE_VERSION)
 		bad_binary(psprintf("Unsupported wire format version %d; this server reads version %d.",
 							version, IND_WIRE_VERSION));
-	sent.nature = (IndNature) pq_getmsgint(buf, 1);
-	sent.cmp = (IndComparator) pq_getmsgint(buf, 1);
+	sent.nature = (IndNature) recv_int(buf, 1);
+	sent.cmp = (IndComparator) recv_int(buf, 1);
 	if (sent.nature < IND_NATURE_POSITIVE || sent.nature > IND_NATURE_QUALITATIVE)
 		bad_binary(psprintf("Nature code %d is not 1 (正向), 2 (反向) or 3 (定性).",
 							(int) sent.nature));
@@ -375,7 +394,8 @@ indicator_recv(PG_FUNCTION_ARGS)
 		sent.unit = len > 0 ? text : NULL;
 		sent.unit_len = len;
 	}
-	pq_getmsgend(buf);
+	if (buf->cursor != buf->len)
+		bad_binary("Extra bytes follow the last field.");
 
 	if (ind_check_spec(&sent, &err) != IND_OK)
 		bad_binary(err.detail);

@@ -196,6 +196,28 @@ set_unit(IndSpec *spec, const char *s, int start, int end, IndError *err)
 	}
 	spec->unit_len = ind_unit_canonical(s + start, len, spec->unit_buf, &known);
 	spec->unit = spec->unit_buf;
+
+	/*
+	 * Units never contain blanks, except around the slash of a catalogue rate
+	 * ("条 / 天").  A blank inside is a sign of something else glued on, such
+	 * as the weight column: "次 6".
+	 */
+	if (!known)
+	{
+		for (pos = start; pos < end; pos += ind_char_len(s + pos, end - pos))
+		{
+			int			n = ind_space_len(s + pos, end - pos);
+
+			if (n > 0)
+			{
+				int			next = ind_skip_spaces(s, end, pos);
+
+				return fail(err, IND_ERR_SYNTAX,
+							"Unexpected \"%s\" after the unit; units contain no blanks.",
+							s + next, end - next);
+			}
+		}
+	}
 	return IND_OK;
 }
 
@@ -221,9 +243,14 @@ merge_range_units(IndSpec *spec, const char *s, int u1start, int u1end,
 		return IND_OK;
 	if (spec->unit_len != 0 &&
 		(spec->unit_len != firstlen || memcmp(spec->unit, first, firstlen) != 0))
-		return fail(err, IND_ERR_SYNTAX,
-					"The bounds of the range have different units (\"%s\" and another).",
-					s + u1start, u1end - u1start);
+	{
+		first[firstlen] = '\0';
+		err->status = IND_ERR_SYNTAX;
+		snprintf(err->detail, sizeof(err->detail),
+				 "The bounds of the range have different units, \"%s\" and \"%s\".",
+				 first, spec->unit_buf);
+		return IND_ERR_SYNTAX;
+	}
 	memcpy(spec->unit_buf, first, firstlen);
 	spec->unit_buf[firstlen] = '\0';
 	spec->unit = spec->unit_buf;

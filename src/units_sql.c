@@ -95,15 +95,17 @@ conversion_factor(const char *from, int fromlen, const char *to, int tolen,
 	}
 }
 
-/* value * num / den, exact when den is 1, else to numeric division precision. */
+/*
+ * value * num / den: exact when the quotient terminates, else rounded to
+ * numeric division's precision; trailing zeros are dropped.
+ */
 static Datum
 apply_factor(Datum value, int128 num, int128 den)
 {
 	Datum		r = DirectFunctionCall2(numeric_mul, value, int128_numeric(num));
 
-	if (den == 1)
-		return r;
-	r = DirectFunctionCall2(numeric_div, r, int128_numeric(den));
+	if (den != 1)
+		r = DirectFunctionCall2(numeric_div, r, int128_numeric(den));
 	return DirectFunctionCall1(numeric_trim_scale, r);
 }
 
@@ -216,11 +218,13 @@ indicator_convert(PG_FUNCTION_ARGS)
 	if (spec.cmp == IND_CMP_NONE)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_EXCEPTION),
-				 errmsg("cannot convert a qualitative target")));
+				 errmsg("cannot convert a qualitative target"),
+				 errhint("Only quantitative targets carry a unit.")));
 	if (spec.unit_len == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_EXCEPTION),
-				 errmsg("cannot convert an indicator that has no unit")));
+				 errmsg("cannot convert an indicator that has no unit"),
+				 errhint("Give the indicator a unit, e.g. indicator(nature, comparator, target, unit).")));
 	if (tl == 0 || tl > IND_MAX_UNIT_BYTES)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
