@@ -16,7 +16,7 @@ OBJS = \
 DATA = sql/indicator--1.0.sql
 
 # pg_regress: the first test creates the extension.
-REGRESS = setup indicator_literal indicator_io indicator_ops units bundled
+REGRESS = setup indicator_literal indicator_io indicator_ops units bundled encoding
 REGRESS_OPTS = --encoding=UTF8 --no-locale
 
 # Server headers are included as system headers so that -Wextra judges our
@@ -26,3 +26,8 @@ PG_CPPFLAGS = -Isrc -isystem $(shell $(PG_CONFIG) --includedir-server) -Wall -We
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+# Soft input errors exist from PostgreSQL 16 on.
+ifeq ($(shell test $(MAJORVERSION) -ge 16 && echo yes),yes)
+REGRESS += indicator_softerr
+endif

@@ -143,7 +143,8 @@ ind_report(const IndError *err, const char *typname, const char *input,
 					errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 					errmsg("invalid input syntax for type %s: \"%s\"", typname, quoted),
 					errdetail_internal("%s", detail),
-					errhint("%s", accepted_forms_hint));
+					errhint("%s", ind_from_utf8(accepted_forms_hint,
+												(int) strlen(accepted_forms_hint))));
 			break;
 	}
 }
@@ -293,7 +294,7 @@ bad_binary(const char *detail)
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 			 errmsg("invalid binary representation of type indicator"),
-			 errdetail_internal("%s", detail)));
+			 errdetail_internal("%s", ind_from_utf8(detail, (int) strlen(detail)))));
 }
 
 /*

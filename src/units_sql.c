@@ -47,6 +47,9 @@ int128_numeric(int128 v)
 							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
 }
 
+static const char *const mismatch_hint =
+"Units convert only within one dimension; 工作日 and calendar months never convert to 天.";
+
 /* The factor from one unit to another, or a clear error. */
 static void
 conversion_factor(const char *from, int fromlen, const char *to, int tolen,
@@ -87,9 +90,11 @@ conversion_factor(const char *from, int fromlen, const char *to, int tolen,
 						 errmsg("cannot convert \"%s\" to \"%s\"",
 								ind_from_utf8(from, fromlen), ind_from_utf8(to, tolen)),
 						 errdetail("\"%s\" measures %s and \"%s\" measures %s.",
-								   ind_from_utf8(from, fromlen), fd,
-								   ind_from_utf8(to, tolen), td),
-						 errhint("Units convert only within one dimension; 工作日 and calendar months never convert to 天.")));
+								   ind_from_utf8(from, fromlen),
+								   ind_from_utf8(fd, (int) strlen(fd)),
+								   ind_from_utf8(to, tolen),
+								   ind_from_utf8(td, (int) strlen(td))),
+						 errhint("%s", ind_from_utf8(mismatch_hint, (int) strlen(mismatch_hint)))));
 			}
 			break;
 	}

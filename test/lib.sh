@@ -33,3 +33,33 @@ build_and_install() {
 	make -C "$top" -s PROFILE="-Werror" >/dev/null
 	make -C "$top" -s install >/dev/null
 }
+
+PGBIN=/usr/lib/postgresql/15/bin
+
+# Run a command as the cluster owner: postgres when we are root (the server
+# refuses to run as root), ourselves otherwise.
+as_owner() {
+	if [ "$(id -u)" = 0 ]; then
+		runuser -u postgres -- "$@"
+	else
+		"$@"
+	fi
+}
+
+# start_cluster DIR: a throwaway cluster in DIR, listening only on a unix
+# socket in DIR (no TCP).  Sets PGHOST, PGPORT, PGUSER, PGDATABASE.
+start_cluster() {
+	local dir=$1
+	mkdir -p "$dir"
+	[ "$(id -u)" = 0 ] && chown postgres "$dir" && chmod 700 "$dir"
+	as_owner "$PGBIN/initdb" -D "$dir/data" -U postgres -E UTF8 --locale=C.UTF-8 \
+		--auth=trust >/dev/null
+	as_owner "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+		-o "-c listen_addresses='' -c unix_socket_directories='$dir' -c port=5432" start >/dev/null
+	export PGHOST=$dir PGPORT=5432 PGUSER=postgres PGDATABASE=postgres
+}
+
+stop_cluster() {
+	local dir=$1
+	as_owner "$PGBIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
+}

@@ -1,0 +1,20 @@
+--
+-- A database in another server encoding (EUC_CN, common in Chinese public
+-- bodies) reads and writes the same literals: values are stored as UTF-8
+-- and converted at the edges.
+--
+CREATE DATABASE indicator_euc_cn ENCODING 'EUC_CN' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0;
+\c indicator_euc_cn
+SET client_encoding = 'UTF8';
+CREATE EXTENSION indicator;
+SELECT getdatabaseencoding();
+SELECT v::indicator, unit(v::indicator), nature(v::indicator), target_text(v::indicator)
+FROM (VALUES ('正向 大于等于 10 次'), ('≤60万元'), ('95%～100%'), ('定性 有效提高')) t(v);
+SELECT indicator('反向', '小于等于', '2', '次/月') AS from_columns;
+SELECT '>= abc 次'::indicator;
+CREATE TABLE euc (v indicator);
+INSERT INTO euc VALUES ('>= 10 次'), ('定性 有效提高');
+SELECT v::text::indicator = v AS round_trip FROM euc;
+SELECT encode(indicator_send(v), 'hex') FROM euc ORDER BY v;
+\c contrib_regression
+DROP DATABASE indicator_euc_cn;
