@@ -4,13 +4,22 @@
 set -uo pipefail
 top=$1
 . "$top/test/lib.sh"
-cd "$top"
+
+# The server reads the bundled data and writes COPY files next to the test
+# results, so the suites run in a copy of the tree that the cluster owner
+# owns (a fresh clone may sit in a directory only root can enter).
+scratch=$(mktemp -d /tmp/indicator-test.XXXXXX)
+trap 'rm -rf "$scratch"' EXIT
+tar -C "$top" --exclude=.git -cf - . | tar -C "$scratch" -xf -
+chmod 755 "$scratch"
+[ "$(id -u)" = 0 ] && chown -R postgres "$scratch"
+cd "$scratch"
 
 passed=0
 failed=0
 
 say "pg_regress"
-regress_out=$(make -s installcheck 2>&1)
+regress_out=$(as_owner make -s installcheck 2>&1)
 regress_rc=$?
 printf '%s\n' "$regress_out"
 total=$(printf '%s\n' "$regress_out" | grep -oE '^(ok|not ok) ' | wc -l)
@@ -31,8 +40,8 @@ say "pgTAP"
 createdb indicator_tap
 psql -X -q -d indicator_tap -v ON_ERROR_STOP=1 \
 	-c 'CREATE EXTENSION pgtap' -c 'CREATE EXTENSION indicator'
-tap_out=$(PGDATABASE=indicator_tap INDICATOR_DATA="$top/data" \
-	pg_prove --ext .sql -r "$top/test/pgtap" 2>&1)
+tap_out=$(PGDATABASE=indicator_tap INDICATOR_DATA="$scratch/data" \
+	as_owner pg_prove --ext .sql -r "$scratch/test/pgtap" 2>&1)
 tap_rc=$?
 printf '%s\n' "$tap_out"
 tap_tests=$(printf '%s\n' "$tap_out" | sed -nE 's/^Files=[0-9]+, Tests=([0-9]+),.*/\1/p')
