@@ -11,7 +11,13 @@ OBJS = \
 	src/storage.o \
 	src/indicator_io.o \
 	src/indicator_ops.o \
-	src/units_sql.o
+	src/units_sql.o \
+	src/exact.o \
+	src/policy.o \
+	src/actual.o \
+	src/score.o \
+	src/numeric_io.o \
+	src/score_sql.o
 
 DATA = sql/indicator--1.0.sql
 

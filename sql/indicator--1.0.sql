@@ -187,3 +187,104 @@ CREATE OPERATOR CLASS indicator_ops
 		OPERATOR 1 =,
 		FUNCTION 1 indicator_hash(indicator),
 		FUNCTION 2 indicator_hash_extended(indicator, bigint);
+
+--
+-- Scoring (绩效自评) by the Ministry of Finance rules, with regional policies.
+-- A policy is text: a preset ('central', 'hubei', 'jiangxi', 'zhejiang',
+-- 'tianjin', 'hebei') optionally followed by knob=value overrides.
+--
+CREATE TYPE indicator_score AS (
+	points numeric,				-- 得分, rounded half up to 2 decimals
+	attainment numeric,			-- fraction achieved, 0..1, 4 decimals
+	met boolean,				-- the target is met
+	deviation numeric,			-- 偏离度: (a-t)/t, or (t-a)/t for <=; NULL where undefined
+	over_completed boolean,		-- 偏离度 reached the policy's threshold
+	reason_required boolean,	-- points below the weight: 偏差原因 must be written
+	manual_review boolean		-- the policy asks for a person to review (天津/河北)
+);
+COMMENT ON TYPE indicator_score IS 'one scored indicator: points, attainment and the flags of a 自评表 row';
+
+CREATE FUNCTION score(i indicator, actual numeric, weight numeric, policy text DEFAULT 'central')
+	RETURNS numeric
+	AS 'MODULE_PATHNAME', 'indicator_score_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION score(indicator, numeric, numeric, text) IS
+'points of one indicator: exact, rounded half up to 2 decimals, between 0 and weight';
+
+CREATE FUNCTION score(i indicator, actual text, weight numeric, policy text DEFAULT 'central')
+	RETURNS numeric
+	AS 'MODULE_PATHNAME', 'indicator_score_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION score(indicator, text, numeric, text) IS
+'points of one indicator for an actual written as a form writes it: 96%, 5,200次, 达成, 部分达成 7, 2022年11月';
+
+CREATE FUNCTION score_detail(i indicator, actual numeric, weight numeric, policy text DEFAULT 'central')
+	RETURNS indicator_score
+	AS 'MODULE_PATHNAME', 'indicator_score_detail_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION score_detail(indicator, numeric, numeric, text) IS
+'points, attainment, met, 偏离度 and the over-completion, reason-required and manual-review flags';
+
+CREATE FUNCTION score_detail(i indicator, actual text, weight numeric, policy text DEFAULT 'central')
+	RETURNS indicator_score
+	AS 'MODULE_PATHNAME', 'indicator_score_detail_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION score_detail(indicator, text, numeric, text) IS
+'points, attainment, met, 偏离度 and the flags, for an actual written as text';
+
+CREATE FUNCTION attainment(i indicator, actual numeric, policy text DEFAULT 'central')
+	RETURNS numeric
+	AS 'MODULE_PATHNAME', 'indicator_attainment_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION attainment(indicator, numeric, text) IS
+'fraction of the target achieved, 0 to 1, rounded half up to 4 decimals';
+
+CREATE FUNCTION attainment(i indicator, actual text, policy text DEFAULT 'central')
+	RETURNS numeric
+	AS 'MODULE_PATHNAME', 'indicator_attainment_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION attainment(indicator, text, text) IS
+'fraction of the target achieved, for an actual written as text';
+
+CREATE FUNCTION indicator_met(indicator, numeric) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'indicator_met_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION indicator_met(indicator, text) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'indicator_met_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION indicator_met(indicator, numeric) IS 'the target is met by the actual (central policy)';
+COMMENT ON FUNCTION indicator_met(indicator, text) IS 'the target is met by the actual written as text (central policy)';
+
+CREATE OPERATOR @> (
+	LEFTARG = indicator, RIGHTARG = numeric, PROCEDURE = indicator_met,
+	RESTRICT = contsel, JOIN = contjoinsel
+);
+CREATE OPERATOR @> (
+	LEFTARG = indicator, RIGHTARG = text, PROCEDURE = indicator_met,
+	RESTRICT = contsel, JOIN = contjoinsel
+);
+
+CREATE FUNCTION budget_execution_score(spent numeric, budget numeric, weight numeric DEFAULT NULL,
+									   policy text DEFAULT 'central')
+	RETURNS numeric
+	AS 'MODULE_PATHNAME', 'indicator_budget_execution_score'
+	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION budget_execution_score(numeric, numeric, numeric, text) IS
+'points of 预算执行率 (spent / budget); a NULL weight means the policy''s (10, 湖北 20)';
+
+CREATE FUNCTION budget_execution_rate(spent numeric, budget numeric, policy text DEFAULT 'central')
+	RETURNS numeric
+	AS 'MODULE_PATHNAME', 'indicator_budget_execution_rate'
+	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION budget_execution_rate(numeric, numeric, text) IS
+'预算执行率 as a fraction, 4 decimals, before any cap';
+
+CREATE FUNCTION grade(total numeric, policy text DEFAULT 'central') RETURNS text
+	AS 'MODULE_PATHNAME', 'indicator_grade' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION grade(numeric, text) IS '优, 良, 中 or 差 by the policy''s grade bands (90/80/60)';
+
+CREATE FUNCTION scoring_policy_knobs(policy text DEFAULT 'central',
+	OUT knob text, OUT value text, OUT changed boolean, OUT description text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'indicator_scoring_policy_knobs' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	ROWS 24;
+COMMENT ON FUNCTION scoring_policy_knobs(text) IS
+'every knob of a policy, its value, whether it differs from central, and what it means';
+
+CREATE FUNCTION scoring_policies(OUT preset text, OUT description text, OUT knobs text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'indicator_scoring_policies' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	ROWS 6;
+COMMENT ON FUNCTION scoring_policies() IS 'the presets and the knobs each one changes';

@@ -19,6 +19,7 @@
 #include "utils/typcache.h"
 
 #include "indicator.h"
+#include "numeric_io.h"
 
 PG_MODULE_MAGIC;
 
@@ -422,16 +423,6 @@ indicator_recv(PG_FUNCTION_ARGS)
 
 /* ---- accessors ---- */
 
-static Datum
-decimal_to_numeric(IndDecimal d)
-{
-	char		buf[IND_DEC_BUFLEN];
-
-	ind_decimal_format(d, buf);
-	return DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
-							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
-}
-
 static text *
 utf8_to_text(const char *s, int len)
 {
@@ -474,7 +465,7 @@ indicator_target(PG_FUNCTION_ARGS)
 	ind_unpack(PG_GETARG_INDICATOR_P(0), &spec);
 	if (spec.cmp == IND_CMP_NONE || spec.cmp == IND_CMP_RANGE)
 		PG_RETURN_NULL();
-	PG_RETURN_DATUM(decimal_to_numeric(spec.lo));
+	PG_RETURN_DATUM(ind_decimal_to_numeric(spec.lo, 0));
 }
 
 /* Lower end of the accepted values: the target of >=, >, = and ranges. */
@@ -491,7 +482,7 @@ indicator_target_lower(PG_FUNCTION_ARGS)
 		case IND_CMP_GT:
 		case IND_CMP_EQ:
 		case IND_CMP_RANGE:
-			PG_RETURN_DATUM(decimal_to_numeric(spec.lo));
+			PG_RETURN_DATUM(ind_decimal_to_numeric(spec.lo, 0));
 		default:
 			PG_RETURN_NULL();
 	}
@@ -510,9 +501,9 @@ indicator_target_upper(PG_FUNCTION_ARGS)
 		case IND_CMP_LE:
 		case IND_CMP_LT:
 		case IND_CMP_EQ:
-			PG_RETURN_DATUM(decimal_to_numeric(spec.lo));
+			PG_RETURN_DATUM(ind_decimal_to_numeric(spec.lo, 0));
 		case IND_CMP_RANGE:
-			PG_RETURN_DATUM(decimal_to_numeric(spec.hi));
+			PG_RETURN_DATUM(ind_decimal_to_numeric(spec.hi, 0));
 		default:
 			PG_RETURN_NULL();
 	}
@@ -570,22 +561,22 @@ indicator_target_range(PG_FUNCTION_ARGS)
 			lower.inclusive = false;
 			/* FALLTHROUGH */
 		case IND_CMP_GE:
-			lower.val = decimal_to_numeric(spec.lo);
+			lower.val = ind_decimal_to_numeric(spec.lo, 0);
 			upper.infinite = true;
 			break;
 		case IND_CMP_LT:
 			upper.inclusive = false;
 			/* FALLTHROUGH */
 		case IND_CMP_LE:
-			upper.val = decimal_to_numeric(spec.lo);
+			upper.val = ind_decimal_to_numeric(spec.lo, 0);
 			lower.infinite = true;
 			break;
 		case IND_CMP_EQ:
-			lower.val = upper.val = decimal_to_numeric(spec.lo);
+			lower.val = upper.val = ind_decimal_to_numeric(spec.lo, 0);
 			break;
 		default:
-			lower.val = decimal_to_numeric(spec.lo);
-			upper.val = decimal_to_numeric(spec.hi);
+			lower.val = ind_decimal_to_numeric(spec.lo, 0);
+			upper.val = ind_decimal_to_numeric(spec.hi, 0);
 			break;
 	}
 	if (lower.infinite)

@@ -105,8 +105,9 @@ ind_comparator_symbol(IndComparator c)
  * Record an error.  The detail is a format with one %s, which receives the
  * offending token (clipped to a readable length).
  */
-static IndStatus
-fail(IndError *err, IndStatus status, const char *fmt, const char *tok, int toklen)
+#define fail ind_fail
+IndStatus
+ind_fail(IndError *err, IndStatus status, const char *fmt, const char *tok, int toklen)
 {
 	char		token[128];
 	int			n;

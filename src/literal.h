@@ -59,7 +59,9 @@ typedef enum IndStatus
 	IND_OK = 0,
 	IND_ERR_SYNTAX,				/* 22P02 */
 	IND_ERR_RANGE,				/* 22003 */
-	IND_ERR_TOO_LONG			/* 54000 */
+	IND_ERR_TOO_LONG,			/* 54000 */
+	IND_ERR_ARG,				/* 22023: a valid value that cannot be used so */
+	IND_ERR_DATA				/* 22000: values that do not fit together */
 } IndStatus;
 
 #define IND_ERR_DETAIL_LEN 256
@@ -92,5 +94,7 @@ extern int	ind_format_target(const IndSpec *spec, char *buf);
 extern const char *ind_nature_name(IndNature n);
 extern const char *ind_comparator_symbol(IndComparator c);
 extern IndStatus ind_check_spec(IndSpec *spec, IndError *err);
+extern IndStatus ind_fail(IndError *err, IndStatus status, const char *fmt,
+						  const char *tok, int toklen);
 
 #endif							/* INDICATOR_LITERAL_H */

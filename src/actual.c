@@ -1,0 +1,390 @@
+/*
+ * actual.c
+ *		Reading actual results as self-evaluation forms write them, and the
+ *		deadlines that qualitative 时效 targets state.
+ *
+ * Pure code.  An actual is one of:
+ *		a number with or without unit:   96%  5,200次  58万元  0.3 小时
+ *		a grade, optionally with a manual score:
+ *			达成  部分达成年度指标并具有一定效果  基本达成  未达成  达成 9.5  达成(95%)
+ *		a date or month:                 2022年11月  2022年11月30日  2022-11-30
+ */
+#include "postgres.h"
+
+#include "scan.h"
+#include "score.h"
+#include "units.h"
+
+/* Every spelling of a grade; longest match wins. */
+static const IndWord grade_words[] = {
+	{"达成", IND_GRADE_MET}, {"已达成", IND_GRADE_MET}, {"达成年度指标", IND_GRADE_MET},
+	{"达成预期指标", IND_GRADE_MET}, {"达成预期目标", IND_GRADE_MET}, {"达成目标", IND_GRADE_MET},
+	{"全部达成", IND_GRADE_MET}, {"完全达成", IND_GRADE_MET}, {"完成", IND_GRADE_MET},
+	{"已完成", IND_GRADE_MET}, {"全部完成", IND_GRADE_MET}, {"达标", IND_GRADE_MET},
+	{"met", IND_GRADE_MET},
+	{"部分达成", IND_GRADE_PARTIAL}, {"部分达成年度指标", IND_GRADE_PARTIAL},
+	{"部分达成年度指标并具有一定效果", IND_GRADE_PARTIAL}, {"部分达成预期指标", IND_GRADE_PARTIAL},
+	{"部分达成预期指标并具有一定效果", IND_GRADE_PARTIAL}, {"部分完成", IND_GRADE_PARTIAL},
+	{"基本达成", IND_GRADE_PARTIAL}, {"基本达成年度指标", IND_GRADE_PARTIAL},
+	{"基本达成预期指标", IND_GRADE_PARTIAL}, {"基本完成", IND_GRADE_PARTIAL},
+	{"partial", IND_GRADE_PARTIAL},
+	{"未达成", IND_GRADE_UNMET}, {"未达成年度指标", IND_GRADE_UNMET},
+	{"未达成年度指标且效果较差", IND_GRADE_UNMET}, {"未达成预期指标", IND_GRADE_UNMET},
+	{"未达成预期指标且效果较差", IND_GRADE_UNMET}, {"未完成", IND_GRADE_UNMET},
+	{"没有达成", IND_GRADE_UNMET}, {"未达到", IND_GRADE_UNMET}, {"未达标", IND_GRADE_UNMET},
+	{"unmet", IND_GRADE_UNMET},
+};
+
+static const char *const grade_names[] = {NULL, "达成", "部分达成", "未达成"};
+
+const char *
+ind_grade_name(IndGrade g)
+{
+	return (g >= IND_GRADE_MET && g <= IND_GRADE_UNMET) ? grade_names[g] : NULL;
+}
+
+/* What may stand between a grade and its manual score, and after it. */
+static const IndWord open_marks[] = {
+	{":", 1}, {"：", 1}, {"(", 1}, {"（", 1}, {",", 1}, {"，", 1}, {"、", 1}, {"得", 1},
+};
+static const IndWord close_marks[] = {{")", 1}, {"）", 1}};
+static const IndWord point_words[] = {{"分", 1}};
+static const IndWord percent_words[] = {{"%", 1}, {"％", 1}};
+
+/* Date words. */
+static const IndWord year_mark[] = {{"年", 1}};
+static const IndWord month_mark[] = {{"月", 1}, {"月份", 1}};
+static const IndWord day_mark[] = {{"日", 1}, {"号", 1}};
+static const IndWord date_seps[] = {{"-", 1}, {"/", 1}, {".", 1}, {"－", 1}, {"／", 1}, {"．", 1}};
+static const IndWord period_seps[] = {
+	{"至", 1}, {"到", 1}, {"-", 1}, {"～", 1}, {"~", 1}, {"—", 1}, {"－", 1}, {"〜", 1},
+};
+static const IndWord deadline_suffixes[] = {
+	{"前", 1}, {"以前", 1}, {"之前", 1}, {"底", 1}, {"末", 1}, {"内", 1}, {"以内", 1},
+	{"之内", 1}, {"底前", 1}, {"末前", 1}, {"前完成", 1}, {"底前完成", 1}, {"内完成", 1},
+	{"完成", 1}, {"止", 1}, {"为止", 1},
+};
+
+#define MATCH(s, len, tab, code) ind_match_word((s), (len), (tab), lengthof(tab), (code))
+
+/* Read an unsigned integer of ASCII or full-width digits; -1 if none. */
+static int
+read_int(const char *str, int len, int *pos)
+{
+	const unsigned char *s = (const unsigned char *) str;
+	int			v = 0;
+	int			n = 0;
+
+	while (*pos < len && n < 9)
+	{
+		if (s[*pos] >= '0' && s[*pos] <= '9')
+		{
+			v = v * 10 + (s[*pos] - '0');
+			(*pos)++;
+		}
+		else if (*pos + 2 < len && s[*pos] == 0xEF && s[*pos + 1] == 0xBC &&
+				 s[*pos + 2] >= 0x90 && s[*pos + 2] <= 0x99)
+		{
+			v = v * 10 + (s[*pos + 2] - 0x90);
+			*pos += 3;
+		}
+		else
+			break;
+		n++;
+	}
+	return n > 0 ? v : -1;
+}
+
+static int
+days_in_month(int y, int m)
+{
+	static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return dm[m - 1];
+}
+
+/* Days since 2000-01-01 of a proleptic Gregorian date (H. Hinnant's method). */
+int32
+ind_days_from_civil(int y, int m, int d)
+{
+	int			era;
+	int			yoe,
+				doy,
+				doe;
+
+	y -= (m <= 2);
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 730425;
+}
+
+/*
+ * A date at s[*pos]: Y年[M月[D日]], Y-M[-D], Y/M/D, Y.M.D.  A missing day
+ * or month means the end of the month or year.  Fills y, m (0 if absent)
+ * and the day; returns false when there is no valid date here.
+ */
+static bool
+read_date(const char *s, int len, int *pos, int *y, int *m, int *d)
+{
+	int			p = *pos;
+	int			code;
+	int			n;
+
+	*y = read_int(s, len, &p);
+	*m = 0;
+	*d = 0;
+	if (*y < 1900 || *y > 2999)
+		return false;
+	if ((n = MATCH(s + p, len - p, year_mark, &code)) > 0)
+	{
+		p += n;
+		*m = read_int(s, len, &p);
+		if (*m >= 0)
+		{
+			if ((n = MATCH(s + p, len - p, month_mark, &code)) == 0)
+				return false;
+			p += n;
+			*d = read_int(s, len, &p);
+			if (*d >= 0)
+			{
+				if ((n = MATCH(s + p, len - p, day_mark, &code)) == 0)
+					return false;
+				p += n;
+			}
+			else
+				*d = 0;
+		}
+		else
+			*m = 0;
+	}
+	else if ((n = MATCH(s + p, len - p, date_seps, &code)) > 0)
+	{
+		p += n;
+		*m = read_int(s, len, &p);
+		if (*m < 0)
+			return false;
+		if ((n = MATCH(s + p, len - p, date_seps, &code)) > 0)
+		{
+			p += n;
+			*d = read_int(s, len, &p);
+			if (*d < 0)
+				return false;
+		}
+	}
+	else
+		return false;
+	if (*m < 0 || *m > 12)
+		return false;
+	if (*m > 0 && *d != 0 && (*d < 1 || *d > days_in_month(*y, *m)))
+		return false;
+	*pos = p;
+	return true;
+}
+
+/* The last day covered by a date that may lack its day or month. */
+static int32
+date_end(int y, int m, int d)
+{
+	if (m == 0)
+		return ind_days_from_civil(y, 12, 31);
+	if (d == 0)
+		return ind_days_from_civil(y, m, days_in_month(y, m));
+	return ind_days_from_civil(y, m, d);
+}
+
+static int32
+date_start(int y, int m, int d)
+{
+	if (m == 0)
+		return ind_days_from_civil(y, 1, 1);
+	return ind_days_from_civil(y, m, d == 0 ? 1 : d);
+}
+
+/*
+ * A deadline target: "2022年12月前", "2022年6月30日前", "2022年底",
+ * "2022年1月至12月", "2022年3月-2023年2月", "2022-12-31前".  The whole
+ * text must be the deadline.  The period starts at the first month named,
+ * or on 1 January of the deadline's year.
+ */
+bool
+ind_parse_deadline(const char *s, int len, IndDeadline *dl)
+{
+	int			pos = ind_skip_spaces(s, len, 0);
+	int			end = ind_trim_end(s, pos, len);
+	int			y,
+				m,
+				d;
+	int			code;
+	int			n;
+
+	if (!read_date(s, end, &pos, &y, &m, &d))
+		return false;
+	dl->start = date_start(y, 1, 1);
+	dl->end = date_end(y, m, d);
+
+	pos = ind_skip_spaces(s, end, pos);
+	if ((n = MATCH(s + pos, end - pos, period_seps, &code)) > 0 && m > 0)
+	{
+		int			p = ind_skip_spaces(s, end, pos + n);
+		int			y2 = y,
+					m2,
+					d2 = 0;
+		int			q = p;
+
+		/* "至12月" reuses the year; "至2023年2月" names its own */
+		if (!read_date(s, end, &q, &y2, &m2, &d2))
+		{
+			q = p;
+			y2 = y;
+			m2 = read_int(s, end, &q);
+			if (m2 < 1 || m2 > 12 || (n = MATCH(s + q, end - q, month_mark, &code)) == 0)
+				return false;
+			q += n;
+		}
+		dl->start = date_start(y, m, d);
+		dl->end = date_end(y2, m2, d2);
+		if (dl->end < dl->start)
+			return false;
+		pos = ind_skip_spaces(s, end, q);
+	}
+	if ((n = MATCH(s + pos, end - pos, deadline_suffixes, &code)) > 0)
+		pos = ind_skip_spaces(s, end, pos + n);
+	return pos == end;
+}
+
+/* A grade, then optionally a manual score: "达成 9.5", "部分达成(70%)". */
+static IndStatus
+read_grade(const char *s, int pos, int end, int grade, IndActual *a, IndError *err)
+{
+	int			code;
+	int			n;
+
+	a->kind = IND_ACTUAL_GRADE;
+	a->grade = (IndGrade) grade;
+	pos = ind_skip_spaces(s, end, pos);
+	if (pos >= end)
+		return IND_OK;
+	if ((n = MATCH(s + pos, end - pos, open_marks, &code)) > 0)
+		pos = ind_skip_spaces(s, end, pos + n);
+	if (ind_decimal_parse(s + pos, end - pos, false, &n, &a->manual) != IND_DEC_OK)
+		return ind_fail(err, IND_ERR_SYNTAX,
+						"Expected a manual score after the grade, found \"%s\".", s + pos, end - pos);
+	a->has_manual = true;
+	pos = ind_skip_spaces(s, end, pos + n);
+	if ((n = MATCH(s + pos, end - pos, percent_words, &code)) > 0)
+	{
+		a->manual_is_fraction = true;
+		pos = ind_skip_spaces(s, end, pos + n);
+	}
+	else if ((n = MATCH(s + pos, end - pos, point_words, &code)) > 0)
+		pos = ind_skip_spaces(s, end, pos + n);
+	if ((n = MATCH(s + pos, end - pos, close_marks, &code)) > 0)
+		pos = ind_skip_spaces(s, end, pos + n);
+	if (pos < end)
+		return ind_fail(err, IND_ERR_SYNTAX,
+						"Unexpected \"%s\" after the manual score.", s + pos, end - pos);
+	if (ind_decimal_cmp(a->manual, (IndDecimal) {0, 0}) < 0)
+		return ind_fail(err, IND_ERR_SYNTAX, "A manual score cannot be negative.%s", NULL, 0);
+	return IND_OK;
+}
+
+IndStatus
+ind_parse_actual(const char *s, int len, IndActual *a, IndError *err)
+{
+	int			pos = ind_skip_spaces(s, len, 0);
+	int			end = ind_trim_end(s, pos, len);
+	int			code;
+	int			n;
+	IndDecimal	d;
+	IndDecStatus st;
+
+	memset(a, 0, sizeof(*a));
+	err->status = IND_OK;
+	err->detail[0] = '\0';
+	if (pos >= end)
+		return ind_fail(err, IND_ERR_SYNTAX, "The actual value is empty.%s", NULL, 0);
+
+	if ((n = MATCH(s + pos, end - pos, grade_words, &code)) > 0)
+		return read_grade(s, pos + n, end, code, a, err);
+
+	{
+		int			p = pos;
+		int			y,
+					m,
+					dd;
+
+		if (read_date(s, end, &p, &y, &m, &dd))
+		{
+			p = ind_skip_spaces(s, end, p);
+			if ((n = MATCH(s + p, end - p, deadline_suffixes, &code)) > 0)
+				p = ind_skip_spaces(s, end, p + n);
+			if (p == end)
+			{
+				a->kind = IND_ACTUAL_DATE;
+				a->date = date_end(y, m, dd);
+				return IND_OK;
+			}
+		}
+	}
+
+	st = ind_decimal_parse(s + pos, end - pos, true, &n, &d);
+	if (st == IND_DEC_OUT_OF_RANGE)
+		return ind_fail(err, IND_ERR_RANGE,
+						"The number \"%s\" has more than 18 significant digits.", s + pos, n);
+	if (st == IND_DEC_BAD_GROUPING)
+		return ind_fail(err, IND_ERR_SYNTAX,
+						"Misplaced thousands separator in \"%s\": write 5,000 or 5000.", s + pos, n);
+	if (st != IND_DEC_OK)
+		return ind_fail(err, IND_ERR_SYNTAX,
+						"\"%s\" is not a number, a grade (达成, 部分达成, 未达成) or a date.",
+						s + pos, end - pos);
+	a->kind = IND_ACTUAL_NUMBER;
+	a->value = ind_ratio_from_decimal(d);
+	pos = ind_skip_spaces(s, end, pos + n);
+	if (end - pos > IND_MAX_UNIT_BYTES)
+		return ind_fail(err, IND_ERR_SYNTAX, "The unit \"%s...\" is longer than 64 bytes.",
+						s + pos, end - pos);
+	a->unit = s + pos;
+	a->unit_len = end - pos;
+	return IND_OK;
+}
+
+/*
+ * Express a numeric actual in the target's unit.  An actual without unit,
+ * or a target without unit, is taken as it is; otherwise the units must be
+ * the same or convert within one dimension.
+ */
+IndStatus
+ind_actual_to_target_unit(const IndSpec *spec, IndActual *a, IndError *err)
+{
+	char		canon[IND_MAX_UNIT_BYTES + 1];
+	bool		known;
+	int			n;
+	int128		num,
+				den;
+	IndRatio	f;
+
+	if (a->kind != IND_ACTUAL_NUMBER || a->unit_len == 0 || spec->unit_len == 0)
+		return IND_OK;
+	n = ind_unit_canonical(a->unit, a->unit_len, canon, &known);
+	if (n == spec->unit_len && memcmp(canon, spec->unit, n) == 0)
+		return IND_OK;
+	if (ind_unit_factor(canon, n, spec->unit, spec->unit_len, &num, &den) != IND_CONV_OK)
+	{
+		char		buf[2 * IND_MAX_UNIT_BYTES + 8];
+
+		snprintf(buf, sizeof(buf), "%.*s", n, canon);
+		return ind_fail(err, IND_ERR_DATA,
+						"The actual is in \"%s\", which does not convert to the target's unit.",
+						buf, (int) strlen(buf));
+	}
+	f.num = num;
+	f.den = den;
+	if (!ind_ratio_mul(a->value, f, &a->value))
+		return ind_fail(err, IND_ERR_RANGE, "The converted actual value is too large.%s", NULL, 0);
+	return IND_OK;
+}

@@ -1,0 +1,311 @@
+/*
+ * exact.c
+ *		Checked 128-bit rational arithmetic and half-up rounding.
+ *
+ * Pure code.  Every operation reduces by the gcd and reports overflow by
+ * returning false; callers turn that into an out-of-range error.  Values
+ * from goal tables (18-digit decimals at most) never come near the limits
+ * in the operations the rules use.
+ */
+#include "postgres.h"
+
+#include "exact.h"
+
+static const int64 pow10_64[] = {
+	INT64CONST(1), INT64CONST(10), INT64CONST(100), INT64CONST(1000),
+	INT64CONST(10000), INT64CONST(100000), INT64CONST(1000000),
+	INT64CONST(10000000), INT64CONST(100000000), INT64CONST(1000000000),
+	INT64CONST(10000000000), INT64CONST(100000000000),
+	INT64CONST(1000000000000), INT64CONST(10000000000000),
+	INT64CONST(100000000000000), INT64CONST(1000000000000000),
+	INT64CONST(10000000000000000), INT64CONST(100000000000000000),
+	INT64CONST(1000000000000000000)
+};
+
+static int128
+abs128(int128 v)
+{
+	return v < 0 ? -v : v;
+}
+
+static int128
+gcd128(int128 a, int128 b)
+{
+	a = abs128(a);
+	b = abs128(b);
+	while (b != 0)
+	{
+		int128		t = a % b;
+
+		a = b;
+		b = t;
+	}
+	return a == 0 ? 1 : a;
+}
+
+static IndRatio
+reduce(int128 num, int128 den)
+{
+	IndRatio	r;
+	int128		g;
+
+	if (den < 0)
+	{
+		num = -num;
+		den = -den;
+	}
+	g = gcd128(num, den);
+	r.num = num / g;
+	r.den = den / g;
+	return r;
+}
+
+IndRatio
+ind_ratio_from_decimal(IndDecimal d)
+{
+	return reduce(d.mant, pow10_64[d.scale]);
+}
+
+IndRatio
+ind_ratio_int(int64 v)
+{
+	IndRatio	r;
+
+	r.num = v;
+	r.den = 1;
+	return r;
+}
+
+static bool
+mul_ok(int128 a, int128 b, int128 *r)
+{
+	return !__builtin_mul_overflow(a, b, r);
+}
+
+bool
+ind_ratio_mul(IndRatio a, IndRatio b, IndRatio *r)
+{
+	int128		g1 = gcd128(a.num, b.den);
+	int128		g2 = gcd128(b.num, a.den);
+	int128		n,
+				d;
+
+	if (!mul_ok(a.num / g1, b.num / g2, &n) || !mul_ok(a.den / g2, b.den / g1, &d))
+		return false;
+	*r = reduce(n, d);
+	return true;
+}
+
+bool
+ind_ratio_div(IndRatio a, IndRatio b, IndRatio *r)
+{
+	IndRatio	inv;
+
+	if (b.num == 0)
+		return false;
+	inv.num = b.den;
+	inv.den = b.num;
+	if (inv.den < 0)
+	{
+		inv.num = -inv.num;
+		inv.den = -inv.den;
+	}
+	return ind_ratio_mul(a, inv, r);
+}
+
+bool
+ind_ratio_add(IndRatio a, IndRatio b, IndRatio *r)
+{
+	int128		g = gcd128(a.den, b.den);
+	int128		x,
+				y,
+				d,
+				n;
+
+	if (!mul_ok(a.num, b.den / g, &x) || !mul_ok(b.num, a.den / g, &y) ||
+		!mul_ok(a.den / g, b.den, &d) || __builtin_add_overflow(x, y, &n))
+		return false;
+	*r = reduce(n, d);
+	return true;
+}
+
+bool
+ind_ratio_sub(IndRatio a, IndRatio b, IndRatio *r)
+{
+	b.num = -b.num;
+	return ind_ratio_add(a, b, r);
+}
+
+int
+ind_ratio_sign(IndRatio a)
+{
+	return (a.num > 0) - (a.num < 0);
+}
+
+/*
+ * Compare without overflow: cross-multiplying could overflow, so compare
+ * the integer parts first and then the remainders by continued fractions.
+ */
+int
+ind_ratio_cmp(IndRatio a, IndRatio b)
+{
+	int			sign = 1;
+
+	for (;;)
+	{
+		int128		qa,
+					qb,
+					ra,
+					rb;
+
+		/* floor division, so remainders are non-negative */
+		qa = a.num / a.den;
+		ra = a.num % a.den;
+		if (ra < 0)
+		{
+			qa--;
+			ra += a.den;
+		}
+		qb = b.num / b.den;
+		rb = b.num % b.den;
+		if (rb < 0)
+		{
+			qb--;
+			rb += b.den;
+		}
+		if (qa != qb)
+			return (qa < qb) ? -sign : sign;
+		if (ra == 0 || rb == 0)
+		{
+			if (ra == rb)
+				return 0;
+			return (ra == 0) ? -sign : sign;
+		}
+		/* compare ra/a.den with rb/b.den: the larger has the smaller reciprocal */
+		{
+			IndRatio	na = {a.den, ra};
+			IndRatio	nb = {b.den, rb};
+
+			a = na;
+			b = nb;
+			sign = -sign;
+		}
+	}
+}
+
+/* 256-bit unsigned arithmetic, just enough for one multiply and divide. */
+typedef struct U256
+{
+	uint128		hi;
+	uint128		lo;
+} U256;
+
+static U256
+mul128(uint128 a, uint128 b)
+{
+	uint64		a0 = (uint64) a,
+				a1 = (uint64) (a >> 64),
+				b0 = (uint64) b,
+				b1 = (uint64) (b >> 64);
+	uint128		p00 = (uint128) a0 * b0;
+	uint128		p01 = (uint128) a0 * b1;
+	uint128		p10 = (uint128) a1 * b0;
+	uint128		p11 = (uint128) a1 * b1;
+	uint128		mid = (p00 >> 64) + (uint64) p01 + (uint64) p10;
+	U256		r;
+
+	r.lo = (uint64) p00 | (mid << 64);
+	r.hi = p11 + (p01 >> 64) + (p10 >> 64) + (mid >> 64);
+	return r;
+}
+
+/* a / d and a % d for d > 0 fitting in 127 bits: binary long division. */
+static void
+divmod256(U256 a, uint128 d, U256 *q, uint128 *rem)
+{
+	uint128		r = 0;
+	int			i;
+
+	q->hi = q->lo = 0;
+	for (i = 255; i >= 0; i--)
+	{
+		uint128		bit = (i >= 128) ? (a.hi >> (i - 128)) & 1 : (a.lo >> i) & 1;
+
+		r = (r << 1) | bit;
+		if (r >= d)
+		{
+			r -= d;
+			if (i >= 128)
+				q->hi |= (uint128) 1 << (i - 128);
+			else
+				q->lo |= (uint128) 1 << i;
+		}
+	}
+	*rem = r;
+}
+
+/* Round |num|/den half up (away from zero) to an integer. */
+static bool
+round_quotient(uint128 num_hi, uint128 num_lo, uint128 den, bool negative, int64 *out)
+{
+	U256		n = {num_hi, num_lo};
+	U256		q;
+	uint128		rem;
+
+	divmod256(n, den, &q, &rem);
+	if (rem >= den - rem)		/* 2*rem >= den, without overflow */
+	{
+		q.lo++;
+		if (q.lo == 0)
+			q.hi++;
+	}
+	if (q.hi != 0 || q.lo > (uint128) PG_INT64_MAX)
+		return false;
+	*out = negative ? -(int64) q.lo : (int64) q.lo;
+	return true;
+}
+
+/* r rounded half up to the given number of decimals. */
+bool
+ind_ratio_round(IndRatio r, int scale, IndDecimal *d)
+{
+	U256		n = mul128((uint128) abs128(r.num), (uint128) pow10_64[scale]);
+
+	d->scale = scale;
+	if (!round_quotient(n.hi, n.lo, (uint128) r.den, r.num < 0, &d->mant))
+		return false;
+	*d = ind_decimal_normalize(*d);
+	return ind_decimal_valid(*d);
+}
+
+/*
+ * w * r rounded half up to the given number of decimals, exactly:
+ * |w.mant| * |r.num| * 10^scale / (r.den * 10^w.scale) with a 256-bit
+ * numerator.  The product of w.mant and 10^scale fits in 128 bits.
+ */
+bool
+ind_muldiv_round(IndDecimal w, IndRatio r, int scale, IndDecimal *d)
+{
+	int128		wm = abs128((int128) w.mant) * pow10_64[scale];
+	int128		den;
+	U256		n;
+	bool		negative = (w.mant < 0) != (r.num < 0);
+
+	if (!mul_ok(r.den, pow10_64[w.scale], &den))
+	{
+		/* fold the weight's scale into the numerator side instead */
+		IndRatio	rr;
+		IndRatio	ws = {1, pow10_64[w.scale]};
+
+		if (!ind_ratio_mul(r, ws, &rr))
+			return false;
+		r = rr;
+		den = r.den;
+	}
+	n = mul128((uint128) wm, (uint128) abs128(r.num));
+	d->scale = scale;
+	if (!round_quotient(n.hi, n.lo, (uint128) den, negative, &d->mant))
+		return false;
+	*d = ind_decimal_normalize(*d);
+	return ind_decimal_valid(*d);
+}

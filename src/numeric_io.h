@@ -1,0 +1,17 @@
+/*
+ * numeric_io.h
+ *		Moving exact decimals and ratios between the core and numeric Datums.
+ */
+#ifndef INDICATOR_NUMERIC_IO_H
+#define INDICATOR_NUMERIC_IO_H
+
+#include "compat.h"
+
+#include "decimal.h"
+#include "exact.h"
+
+extern Datum ind_decimal_to_numeric(IndDecimal d, int min_scale);
+extern Datum ind_ratio_to_numeric(IndRatio r, int scale);
+extern IndDecimal ind_numeric_to_decimal(Datum n, const char *what);
+
+#endif							/* INDICATOR_NUMERIC_IO_H */

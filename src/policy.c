@@ -1,0 +1,534 @@
+/*
+ * policy.c
+ *		Presets and knobs of scoring policies, and the reader of policy text.
+ *
+ * Pure code.  Every knob is one row of knob_table: its name, how its value
+ * is written, where it lives in IndPolicy and what it means.  Presets are
+ * functions of the central defaults, so a preset only states what differs.
+ * Sources of every rule: scoring-rules.md (S1 the deployed pmkpi system, P1
+ * the self-evaluation notes, [M] 财预〔2020〕10号, [I] our choice).
+ */
+#include "postgres.h"
+
+#include <stddef.h>
+
+#include "policy.h"
+#include "scan.h"
+
+typedef enum KnobKind
+{
+	KNOB_ENUM,
+	KNOB_BOOL,
+	KNOB_DECIMAL,
+	KNOB_LIST,					/* nvalues decimals separated by '/' */
+	KNOB_STEPS					/* rate:points/rate:points ... */
+} KnobKind;
+
+typedef struct Knob
+{
+	const char *name;
+	KnobKind	kind;
+	size_t		offset;
+	const char *const *words;	/* KNOB_ENUM: spellings, NULL-terminated */
+	int			nvalues;		/* KNOB_LIST */
+	const char *doc;
+} Knob;
+
+static const char *const reverse_words[] = {"ratio", "linear_2x", NULL};
+static const char *const eq_words[] = {"by_nature", "symmetric", "exact", NULL};
+static const char *const zero_words[] = {"all_or_nothing", "per_unit", NULL};
+static const char *const over_words[] = {"flag", "deduct", NULL};
+static const char *const date_words[] = {"reverse_ratio", "all_or_nothing", "per_month", NULL};
+static const char *const budget_words[] = {"linear", "steps", NULL};
+
+#define OFF(field) offsetof(IndPolicy, field)
+
+static const Knob knob_table[] = {
+	{"reverse_mode", KNOB_ENUM, OFF(reverse_mode), reverse_words, 0,
+	"<= and < missed: ratio gives w*t/a (P1); linear_2x gives w*(2t-a)/t, 0 from 2t (S1)"},
+	{"eq_mode", KNOB_ENUM, OFF(eq_mode), eq_words, 0,
+	"=: by_nature scores 正向 like >= and 反向 like <= (S1); symmetric penalises both sides; exact is all or nothing"},
+	{"eq_tolerance", KNOB_DECIMAL, OFF(eq_tolerance), NULL, 0,
+	"=: |a-t| <= eq_tolerance*|t| counts as met"},
+	{"strict_gt", KNOB_BOOL, OFF(strict_gt), NULL, 0,
+	"> and < require strictly better than the target (S1 scores them like >= and <=)"},
+	{"clamp_negative", KNOB_BOOL, OFF(clamp_negative), NULL, 0,
+	"negative actual values count as 0 (S1)"},
+	{"zero_target_mode", KNOB_ENUM, OFF(zero_mode), zero_words, 0,
+	"target 0 with =, <=, <: all_or_nothing (S1), or per_unit losing zero_target_deduct of w per unit"},
+	{"zero_target_deduct", KNOB_DECIMAL, OFF(zero_deduct), NULL, 0,
+	"per_unit: fraction of the weight lost per unit above 0"},
+	{"over_mode", KNOB_ENUM, OFF(over_mode), over_words, 0,
+	"over-completion (偏离度): flag only (S1), or deduct w*(1-over_k*(a/t-over_threshold)), not below over_floor*w"},
+	{"over_threshold", KNOB_DECIMAL, OFF(over_threshold), NULL, 0,
+	"a/t (or t/a for <=) at which over-completion is flagged (S1: 1.2)"},
+	{"over_k", KNOB_DECIMAL, OFF(over_k), NULL, 0, "deduct: slope"},
+	{"over_floor", KNOB_DECIMAL, OFF(over_floor), NULL, 0, "deduct: lowest fraction of the weight kept"},
+	{"qual_bands", KNOB_LIST, OFF(qual_bands), NULL, 2,
+	"定性: lower edges of the 达成 and 部分达成 bands as fractions of w ([M] 10号 80/60; 湖北 80/50)"},
+	{"qual_points", KNOB_LIST, OFF(qual_points), NULL, 3,
+	"定性: points of 达成, 部分达成, 未达成 as fractions of w when no manual score is given [I]"},
+	{"date_mode", KNOB_ENUM, OFF(date_mode), date_words, 0,
+	"deadlines missed: reverse_ratio (planned days / actual days from the period start), all_or_nothing, per_month"},
+	{"date_month_deduct", KNOB_DECIMAL, OFF(date_month_deduct), NULL, 0,
+	"per_month: fraction of the weight lost per month (or part) late"},
+	{"budget_mode", KNOB_ENUM, OFF(budget_mode), budget_words, 0,
+	"预算执行率: linear min(rate,1)*W (S1), or steps (江西)"},
+	{"budget_steps", KNOB_STEPS, OFF(budget_step_rate), NULL, 0,
+	"steps: rate:fraction of W, highest first; below the last step 0 (江西 1:1/0.8:0.7/0.6:0.5)"},
+	{"budget_zero_full", KNOB_BOOL, OFF(budget_zero_full), NULL, 0,
+	"0 spent of a 0 budget counts as 100 % (浙江); otherwise a 0 budget scores 0"},
+	{"budget_reject_over", KNOB_BOOL, OFF(budget_reject_over), NULL, 0,
+	"a rate over 100 % is an error instead of being capped (S1 outside 浙江 refuses to save it)"},
+	{"budget_weight", KNOB_DECIMAL, OFF(budget_weight), NULL, 0,
+	"points of 预算执行率 when the call gives none (10; 湖北 20)"},
+	{"grade_bands", KNOB_LIST, OFF(grade_bands), NULL, 3,
+	"lowest totals of 优, 良, 中; below the last is 差 (P3: 90/80/60)"},
+	{"manual_review", KNOB_BOOL, OFF(manual_review), NULL, 0,
+	"flag every = result that differs from the target and every <= result above it for manual review (天津/河北)"},
+	{"level_weights", KNOB_LIST, OFF(level_weights), NULL, 4,
+	"weights of 产出, 效益, 满意度, 预算执行率 ([M] 10号 50/30/10/10; 湖北 40/40 for 效益+满意度/20)"},
+	{"cost_in_output", KNOB_BOOL, OFF(cost_in_output), NULL, 0,
+	"2021 framework: 成本 shares 产出's weight (observed practice, P2)"},
+};
+
+typedef struct Preset
+{
+	const char *name;
+	const char *alias;
+	const char *doc;
+} Preset;
+
+static const Preset preset_table[] = {
+	{"central", "中央", "财预〔2020〕10号 as deployed (S1 defaults): the default"},
+	{"hubei", "湖北", "预算执行 20 points, 产出 40, 效益+满意度 40; 定性 bands 80/50"},
+	{"jiangxi", "江西", "预算执行率 in steps: 100 % 10, 80 % 7, 60 % 5, below 0"},
+	{"zhejiang", "浙江", "0 spent of a 0 budget is 100 %"},
+	{"tianjin", "天津", "天津/河北: = results off target and <= results above it flagged for manual review"},
+	{"hebei", "河北", "same as tianjin"},
+};
+
+static IndDecimal
+dec(int64 mant, int scale)
+{
+	IndDecimal	d;
+
+	d.mant = mant;
+	d.scale = scale;
+	return d;
+}
+
+static void
+central(IndPolicy *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->preset = IND_PRESET_CENTRAL;
+	p->reverse_mode = IND_REVERSE_RATIO;
+	p->eq_mode = IND_EQ_BY_NATURE;
+	p->eq_tolerance = dec(0, 0);
+	p->strict_gt = false;
+	p->clamp_negative = true;
+	p->zero_mode = IND_ZERO_ALL_OR_NOTHING;
+	p->zero_deduct = dec(1, 1);
+	p->over_mode = IND_OVER_FLAG;
+	p->over_threshold = dec(12, 1);
+	p->over_k = dec(1, 0);
+	p->over_floor = dec(8, 1);
+	p->qual_bands[0] = dec(8, 1);
+	p->qual_bands[1] = dec(6, 1);
+	p->qual_points[0] = dec(1, 0);
+	p->qual_points[1] = dec(7, 1);
+	p->qual_points[2] = dec(3, 1);
+	p->date_mode = IND_DATE_REVERSE_RATIO;
+	p->date_month_deduct = dec(1, 1);
+	p->budget_mode = IND_BUDGET_LINEAR;
+	p->budget_nsteps = 3;
+	p->budget_step_rate[0] = dec(1, 0);
+	p->budget_step_points[0] = dec(1, 0);
+	p->budget_step_rate[1] = dec(8, 1);
+	p->budget_step_points[1] = dec(7, 1);
+	p->budget_step_rate[2] = dec(6, 1);
+	p->budget_step_points[2] = dec(5, 1);
+	p->budget_zero_full = false;
+	p->budget_reject_over = false;
+	p->budget_weight = dec(10, 0);
+	p->grade_bands[0] = dec(90, 0);
+	p->grade_bands[1] = dec(80, 0);
+	p->grade_bands[2] = dec(60, 0);
+	p->manual_review = false;
+	p->level_weights[0] = dec(50, 0);
+	p->level_weights[1] = dec(30, 0);
+	p->level_weights[2] = dec(10, 0);
+	p->level_weights[3] = dec(10, 0);
+	p->cost_in_output = true;
+}
+
+void
+ind_policy_preset(IndPreset preset, IndPolicy *p)
+{
+	central(p);
+	p->preset = preset;
+	switch (preset)
+	{
+		case IND_PRESET_CENTRAL:
+			break;
+		case IND_PRESET_HUBEI:
+			p->budget_weight = dec(20, 0);
+			p->qual_bands[1] = dec(5, 1);
+			/* 效益 and 满意度 share 40: kept as 效益 40, 满意度 0 */
+			p->level_weights[0] = dec(40, 0);
+			p->level_weights[1] = dec(40, 0);
+			p->level_weights[2] = dec(0, 0);
+			p->level_weights[3] = dec(20, 0);
+			break;
+		case IND_PRESET_JIANGXI:
+			p->budget_mode = IND_BUDGET_STEPS;
+			break;
+		case IND_PRESET_ZHEJIANG:
+			p->budget_zero_full = true;
+			break;
+		case IND_PRESET_TIANJIN:
+			p->manual_review = true;
+			break;
+	}
+}
+
+static int
+preset_code(int i)
+{
+	/* hebei is tianjin's twin */
+	return (i == 5) ? IND_PRESET_TIANJIN : i;
+}
+
+static bool
+fail(IndPolicyError *err, const char *hint, const char *fmt, const char *tok, int toklen)
+{
+	char		token[96];
+	int			n = Min(toklen, (int) sizeof(token) - 1);
+
+	n = ind_clip_token(tok, n, 32);
+	memcpy(token, tok, n);
+	token[n] = '\0';
+	snprintf(err->detail, sizeof(err->detail), fmt, token);
+	err->hint = hint;
+	return false;
+}
+
+static const char knob_hint[] =
+"Knobs: reverse_mode, eq_mode, eq_tolerance, strict_gt, clamp_negative, zero_target_mode, "
+"zero_target_deduct, over_mode, over_threshold, over_k, over_floor, qual_bands, qual_points, "
+"date_mode, date_month_deduct, budget_mode, budget_steps, budget_zero_full, budget_reject_over, "
+"budget_weight, grade_bands, manual_review, level_weights, cost_in_output; "
+"SELECT * FROM scoring_policy_knobs('central') shows them.";
+static const char preset_hint[] =
+"Presets: central, hubei, jiangxi, zhejiang, tianjin, hebei (or 中央, 湖北, 江西, 浙江, 天津, 河北).";
+
+/* A decimal that is the whole of s[0..len). */
+static bool
+whole_decimal(const char *s, int len, IndDecimal *d)
+{
+	int			used;
+
+	return len > 0 && ind_decimal_parse(s, len, false, &used, d) == IND_DEC_OK && used == len;
+}
+
+static bool
+same_word(const char *s, int len, const char *w)
+{
+	return (int) strlen(w) == len && pg_strncasecmp(s, w, len) == 0;
+}
+
+static bool
+set_knob(const Knob *k, IndPolicy *p, const char *v, int vlen, IndPolicyError *err)
+{
+	char	   *field = (char *) p + k->offset;
+	int			i;
+
+	switch (k->kind)
+	{
+		case KNOB_ENUM:
+			for (i = 0; k->words[i] != NULL; i++)
+				if (same_word(v, vlen, k->words[i]))
+				{
+					*(int *) field = i;
+					return true;
+				}
+			return fail(err, NULL, "\"%s\" is not a value of this knob.", v, vlen);
+		case KNOB_BOOL:
+			if (same_word(v, vlen, "true") || same_word(v, vlen, "on") || same_word(v, vlen, "yes"))
+				*(bool *) field = true;
+			else if (same_word(v, vlen, "false") || same_word(v, vlen, "off") || same_word(v, vlen, "no"))
+				*(bool *) field = false;
+			else
+				return fail(err, NULL, "\"%s\" is not true or false.", v, vlen);
+			return true;
+		case KNOB_DECIMAL:
+			if (!whole_decimal(v, vlen, (IndDecimal *) field))
+				return fail(err, NULL, "\"%s\" is not a number.", v, vlen);
+			return true;
+		case KNOB_LIST:
+			{
+				IndDecimal *vals = (IndDecimal *) field;
+				int			start = 0;
+				int			n = 0;
+				int			pos;
+
+				for (pos = 0; pos <= vlen; pos++)
+				{
+					if (pos < vlen && v[pos] != '/')
+						continue;
+					if (n >= k->nvalues || !whole_decimal(v + start, pos - start, &vals[n]))
+						return fail(err, NULL, "\"%s\" is not a list of numbers separated by \"/\" of the right length.", v, vlen);
+					n++;
+					start = pos + 1;
+				}
+				if (n != k->nvalues)
+					return fail(err, NULL, "\"%s\" has the wrong number of values.", v, vlen);
+				return true;
+			}
+		case KNOB_STEPS:
+			{
+				int			start = 0;
+				int			n = 0;
+				int			pos;
+
+				for (pos = 0; pos <= vlen; pos++)
+				{
+					int			colon;
+
+					if (pos < vlen && v[pos] != '/')
+						continue;
+					for (colon = start; colon < pos && v[colon] != ':'; colon++)
+						;
+					if (n >= IND_MAX_BUDGET_STEPS || colon >= pos ||
+						!whole_decimal(v + start, colon - start, &p->budget_step_rate[n]) ||
+						!whole_decimal(v + colon + 1, pos - colon - 1, &p->budget_step_points[n]))
+						return fail(err, NULL, "\"%s\" is not a list of rate:fraction steps such as 1:1/0.8:0.7/0.6:0.5.", v, vlen);
+					n++;
+					start = pos + 1;
+				}
+				p->budget_nsteps = n;
+				return true;
+			}
+	}
+	return false;
+}
+
+static bool
+in_range(IndDecimal d, int64 lo_mant, int lo_scale, int64 hi_mant, int hi_scale)
+{
+	return ind_decimal_cmp(d, dec(lo_mant, lo_scale)) >= 0 &&
+		ind_decimal_cmp(d, dec(hi_mant, hi_scale)) <= 0;
+}
+
+/* The knob values must make sense together. */
+static bool
+check_policy(const IndPolicy *p, IndPolicyError *err)
+{
+	int			i;
+
+	if (ind_decimal_cmp(p->eq_tolerance, dec(0, 0)) < 0)
+		return fail(err, NULL, "eq_tolerance must not be negative.%s", "", 0);
+	if (ind_decimal_cmp(p->over_threshold, dec(1, 0)) <= 0)
+		return fail(err, NULL, "over_threshold must be greater than 1.%s", "", 0);
+	if (ind_decimal_cmp(p->over_k, dec(0, 0)) < 0)
+		return fail(err, NULL, "over_k must not be negative.%s", "", 0);
+	if (!in_range(p->over_floor, 0, 0, 1, 0) || !in_range(p->zero_deduct, 0, 0, 1, 0) ||
+		!in_range(p->date_month_deduct, 0, 0, 1, 0))
+		return fail(err, NULL, "over_floor, zero_target_deduct and date_month_deduct are fractions between 0 and 1.%s", "", 0);
+	if (!(ind_decimal_cmp(p->qual_bands[1], dec(0, 0)) > 0 &&
+		  ind_decimal_cmp(p->qual_bands[1], p->qual_bands[0]) < 0 &&
+		  ind_decimal_cmp(p->qual_bands[0], dec(1, 0)) <= 0))
+		return fail(err, NULL, "qual_bands must be two fractions with 0 < 部分达成 < 达成 <= 1.%s", "", 0);
+	if (!(ind_decimal_cmp(p->qual_points[0], p->qual_bands[0]) >= 0 &&
+		  ind_decimal_cmp(p->qual_points[0], dec(1, 0)) <= 0 &&
+		  ind_decimal_cmp(p->qual_points[1], p->qual_bands[1]) >= 0 &&
+		  ind_decimal_cmp(p->qual_points[1], p->qual_bands[0]) < 0 &&
+		  ind_decimal_cmp(p->qual_points[2], dec(0, 0)) >= 0 &&
+		  ind_decimal_cmp(p->qual_points[2], p->qual_bands[1]) < 0))
+		return fail(err, NULL, "qual_points must each lie inside their grade's band.%s", "", 0);
+	if (p->budget_nsteps < 1)
+		return fail(err, NULL, "budget_steps needs at least one step.%s", "", 0);
+	for (i = 0; i < p->budget_nsteps; i++)
+	{
+		if (!in_range(p->budget_step_rate[i], 0, 0, 1, 0) || !in_range(p->budget_step_points[i], 0, 0, 1, 0))
+			return fail(err, NULL, "budget_steps rates and fractions lie between 0 and 1.%s", "", 0);
+		if (i > 0 && (ind_decimal_cmp(p->budget_step_rate[i], p->budget_step_rate[i - 1]) >= 0 ||
+					  ind_decimal_cmp(p->budget_step_points[i], p->budget_step_points[i - 1]) > 0))
+			return fail(err, NULL, "budget_steps go from the highest rate down, with points not increasing.%s", "", 0);
+	}
+	if (ind_decimal_cmp(p->budget_weight, dec(0, 0)) < 0)
+		return fail(err, NULL, "budget_weight must not be negative.%s", "", 0);
+	if (!(ind_decimal_cmp(p->grade_bands[0], p->grade_bands[1]) > 0 &&
+		  ind_decimal_cmp(p->grade_bands[1], p->grade_bands[2]) > 0 &&
+		  ind_decimal_cmp(p->grade_bands[2], dec(0, 0)) >= 0))
+		return fail(err, NULL, "grade_bands must be three decreasing totals, e.g. 90/80/60.%s", "", 0);
+	for (i = 0; i < 4; i++)
+		if (ind_decimal_cmp(p->level_weights[i], dec(0, 0)) < 0)
+			return fail(err, NULL, "level_weights must not be negative.%s", "", 0);
+	return true;
+}
+
+static bool
+is_separator(const char *s, int len, int *n)
+{
+	if ((*n = ind_space_len(s, len)) > 0)
+		return true;
+	if (len >= 1 && (s[0] == ',' || s[0] == ';'))
+	{
+		*n = 1;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * Read "[preset] [knob=value ...]", separated by blanks, commas or
+ * semicolons.  An empty text is the central policy.
+ */
+bool
+ind_policy_parse(const char *s, int len, IndPolicy *p, IndPolicyError *err)
+{
+	int			pos = 0;
+	bool		first = true;
+
+	central(p);
+	err->detail[0] = '\0';
+	err->hint = NULL;
+	while (pos < len)
+	{
+		int			n;
+		int			start;
+		int			eq = -1;
+		int			i;
+
+		if (is_separator(s + pos, len - pos, &n))
+		{
+			pos += n;
+			continue;
+		}
+		start = pos;
+		while (pos < len && !is_separator(s + pos, len - pos, &n))
+		{
+			if (s[pos] == '=' && eq < 0)
+				eq = pos;
+			pos += ind_char_len(s + pos, len - pos);
+		}
+
+		if (eq < 0)
+		{
+			/* a preset name, allowed only first */
+			bool		found = false;
+
+			if (!first)
+				return fail(err, knob_hint, "\"%s\" is not knob=value; a preset comes first.", s + start, pos - start);
+			for (i = 0; i < (int) lengthof(preset_table); i++)
+				if (same_word(s + start, pos - start, preset_table[i].name) ||
+					same_word(s + start, pos - start, preset_table[i].alias))
+				{
+					ind_policy_preset((IndPreset) preset_code(i), p);
+					found = true;
+				}
+			if (!found)
+				return fail(err, preset_hint, "Unknown preset \"%s\".", s + start, pos - start);
+		}
+		else
+		{
+			const Knob *k = NULL;
+
+			for (i = 0; i < (int) lengthof(knob_table); i++)
+				if (same_word(s + start, eq - start, knob_table[i].name))
+					k = &knob_table[i];
+			if (k == NULL)
+				return fail(err, knob_hint, "Unknown knob \"%s\".", s + start, eq - start);
+			if (!set_knob(k, p, s + eq + 1, pos - eq - 1, err))
+			{
+				char		detail[IND_POLICY_DETAIL_LEN];
+
+				snprintf(detail, sizeof(detail), "%s: %s", k->name, err->detail);
+				memcpy(err->detail, detail, sizeof(detail));
+				if (err->hint == NULL)
+					err->hint = k->doc;
+				return false;
+			}
+		}
+		first = false;
+	}
+	return check_policy(p, err);
+}
+
+int
+ind_policy_nknobs(void)
+{
+	return lengthof(knob_table);
+}
+
+const char *
+ind_policy_knob_name(int i)
+{
+	return knob_table[i].name;
+}
+
+const char *
+ind_policy_knob_doc(int i)
+{
+	return knob_table[i].doc;
+}
+
+int
+ind_policy_npresets(void)
+{
+	return lengthof(preset_table);
+}
+
+const char *
+ind_policy_preset_name(int i)
+{
+	return preset_table[i].name;
+}
+
+const char *
+ind_policy_preset_doc(int i)
+{
+	return preset_table[i].doc;
+}
+
+/* Knob i's value in p, written as the parser reads it. */
+int
+ind_policy_knob_format(int i, const IndPolicy *p, char *buf, int buflen)
+{
+	const Knob *k = &knob_table[i];
+	const char *field = (const char *) p + k->offset;
+	int			len = 0;
+	int			j;
+	char		num[IND_DEC_BUFLEN];
+
+	switch (k->kind)
+	{
+		case KNOB_ENUM:
+			return snprintf(buf, buflen, "%s", k->words[*(const int *) field]);
+		case KNOB_BOOL:
+			return snprintf(buf, buflen, "%s", *(const bool *) field ? "true" : "false");
+		case KNOB_DECIMAL:
+			ind_decimal_format(*(const IndDecimal *) field, num);
+			return snprintf(buf, buflen, "%s", num);
+		case KNOB_LIST:
+			for (j = 0; j < k->nvalues; j++)
+			{
+				ind_decimal_format(((const IndDecimal *) field)[j], num);
+				len += snprintf(buf + len, buflen - len, "%s%s", j > 0 ? "/" : "", num);
+			}
+			return len;
+		case KNOB_STEPS:
+			for (j = 0; j < p->budget_nsteps; j++)
+			{
+				char		pts[IND_DEC_BUFLEN];
+
+				ind_decimal_format(p->budget_step_rate[j], num);
+				ind_decimal_format(p->budget_step_points[j], pts);
+				len += snprintf(buf + len, buflen - len, "%s%s:%s", j > 0 ? "/" : "", num, pts);
+			}
+			return len;
+	}
+	return 0;
+}

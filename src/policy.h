@@ -1,0 +1,119 @@
+/*
+ * policy.h
+ *		Scoring policies: the Ministry of Finance default and its regional
+ *		variants, as a preset plus knobs.
+ *
+ * A policy is written as text, "preset knob=value ...", e.g. 'central',
+ * 'hubei', 'central reverse_mode=linear_2x over_threshold=1.3'.  The text
+ * is what SQL passes around (it travels to any node and any tool); the
+ * parsed IndPolicy is what the rules read.  Fractions are of the weight.
+ */
+#ifndef INDICATOR_POLICY_H
+#define INDICATOR_POLICY_H
+
+#include "postgres.h"
+
+#include "decimal.h"
+
+typedef enum IndPreset
+{
+	IND_PRESET_CENTRAL = 0,
+	IND_PRESET_HUBEI,
+	IND_PRESET_JIANGXI,
+	IND_PRESET_ZHEJIANG,
+	IND_PRESET_TIANJIN
+} IndPreset;
+
+typedef enum IndReverseMode
+{
+	IND_REVERSE_RATIO = 0,		/* t/a (P1) */
+	IND_REVERSE_LINEAR_2X		/* 1 - (a-t)/t, 0 from 2t on (S1) */
+} IndReverseMode;
+
+typedef enum IndEqMode
+{
+	IND_EQ_BY_NATURE = 0,		/* 正向 scored like >=, 反向 like <= */
+	IND_EQ_SYMMETRIC,			/* below like >=, above like <= */
+	IND_EQ_EXACT				/* all or nothing */
+} IndEqMode;
+
+typedef enum IndZeroMode
+{
+	IND_ZERO_ALL_OR_NOTHING = 0,
+	IND_ZERO_PER_UNIT			/* lose zero_target_deduct of w per unit */
+} IndZeroMode;
+
+typedef enum IndOverMode
+{
+	IND_OVER_FLAG = 0,			/* keep the score, raise the flag */
+	IND_OVER_DEDUCT				/* also reduce the score (适度调减) */
+} IndOverMode;
+
+typedef enum IndDateMode
+{
+	IND_DATE_REVERSE_RATIO = 0, /* planned days / actual days */
+	IND_DATE_ALL_OR_NOTHING,
+	IND_DATE_PER_MONTH			/* lose date_month_deduct of w per month */
+} IndDateMode;
+
+typedef enum IndBudgetMode
+{
+	IND_BUDGET_LINEAR = 0,		/* min(rate, 1) x weight */
+	IND_BUDGET_STEPS			/* 江西 */
+} IndBudgetMode;
+
+#define IND_MAX_BUDGET_STEPS 6
+
+/* Enumerated knobs are held in ints so that the knob table can set them. */
+typedef struct IndPolicy
+{
+	int			preset;			/* IndPreset */
+	int			reverse_mode;	/* IndReverseMode */
+	int			eq_mode;		/* IndEqMode */
+	IndDecimal	eq_tolerance;	/* |a - t| <= tol * |t| counts as equal */
+	bool		strict_gt;		/* > and < need strictly better */
+	bool		clamp_negative; /* negative actuals count as 0 */
+	int			zero_mode;		/* IndZeroMode */
+	IndDecimal	zero_deduct;
+	int			over_mode;		/* IndOverMode */
+	IndDecimal	over_threshold; /* a/t at which over-completion is flagged */
+	IndDecimal	over_k;
+	IndDecimal	over_floor;
+	IndDecimal	qual_bands[2];	/* lower edges of 达成 and 部分达成 */
+	IndDecimal	qual_points[3]; /* 达成, 部分达成, 未达成 */
+	int			date_mode;		/* IndDateMode */
+	IndDecimal	date_month_deduct;
+	int			budget_mode;	/* IndBudgetMode */
+	int			budget_nsteps;
+	IndDecimal	budget_step_rate[IND_MAX_BUDGET_STEPS];
+	IndDecimal	budget_step_points[IND_MAX_BUDGET_STEPS];
+	bool		budget_zero_full;	/* 0 spent of 0 budget is 100 % */
+	bool		budget_reject_over; /* a rate over 100 % is an error */
+	IndDecimal	budget_weight;
+	IndDecimal	grade_bands[3]; /* lowest totals of 优, 良, 中 */
+	bool		manual_review;	/* flag every miss of = and <= for review */
+	IndDecimal	level_weights[4];	/* 产出, 效益, 满意度, 预算执行率 */
+	bool		cost_in_output; /* 成本 shares 产出's weight */
+} IndPolicy;
+
+#define IND_POLICY_DETAIL_LEN 256
+
+typedef struct IndPolicyError
+{
+	char		detail[IND_POLICY_DETAIL_LEN];
+	const char *hint;
+} IndPolicyError;
+
+extern bool ind_policy_parse(const char *s, int len, IndPolicy *p, IndPolicyError *err);
+extern void ind_policy_preset(IndPreset preset, IndPolicy *p);
+
+/* For listing: knob i's name, its value in p as text, and a description. */
+extern int	ind_policy_nknobs(void);
+extern const char *ind_policy_knob_name(int i);
+extern const char *ind_policy_knob_doc(int i);
+extern int	ind_policy_knob_format(int i, const IndPolicy *p, char *buf, int buflen);
+extern int	ind_policy_npresets(void);
+extern const char *ind_policy_preset_name(int i);
+extern const char *ind_policy_preset_doc(int i);
+
+#endif							/* INDICATOR_POLICY_H */

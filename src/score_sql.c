@@ -1,0 +1,415 @@
+/*
+ * score_sql.c
+ *		SQL functions of scoring: score, score_detail, attainment, the @>
+ *		operator, budget execution, grades and policy listings.
+ *
+ * Policies arrive as text and are parsed once per call site: the parsed
+ * IndPolicy is cached in fn_extra together with the text it came from.
+ */
+#include "compat.h"
+
+#include "fmgr.h"
+#include "funcapi.h"
+#include "access/htup_details.h"
+#include "utils/builtins.h"
+
+#include "indicator.h"
+#include "numeric_io.h"
+#include "score.h"
+
+typedef struct PolicyCache
+{
+	int			len;
+	char	   *text;
+	IndPolicy	policy;
+} PolicyCache;
+
+static const char *const actual_hint =
+"Write a number with or without unit (96%, 5,200次, 58万元), a grade "
+"(达成, 部分达成, 未达成, optionally with a manual score: 达成 9.5), or a date (2022年11月, 2022-11-30).";
+
+/* The policy named by argument n (central when absent), parsed once per call site. */
+static const IndPolicy *
+policy_arg(FunctionCallInfo fcinfo, int n)
+{
+	PolicyCache *cache = (PolicyCache *) fcinfo->flinfo->fn_extra;
+	const char *s = "";
+	int			len = 0;
+	IndPolicyError err;
+
+	if (PG_NARGS() > n && !PG_ARGISNULL(n))
+	{
+		text	   *t = PG_GETARG_TEXT_PP(n);
+
+		s = ind_to_utf8(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &len);
+	}
+	if (cache != NULL && cache->len == len && memcmp(cache->text, s, len) == 0)
+		return &cache->policy;
+
+	if (cache == NULL)
+	{
+		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(PolicyCache));
+		fcinfo->flinfo->fn_extra = cache;
+	}
+	if (!ind_policy_parse(s, len, &cache->policy, &err))
+	{
+		cache->len = -1;
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid scoring policy \"%s\"", ind_from_utf8(s, len)),
+				 errdetail_internal("%s", ind_from_utf8(err.detail, (int) strlen(err.detail))),
+				 err.hint ? errhint("%s", ind_from_utf8(err.hint, (int) strlen(err.hint))) : 0));
+	}
+	if (cache->text != NULL)
+		pfree(cache->text);
+	cache->text = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, len + 1);
+	memcpy(cache->text, s, len);
+	cache->len = len;
+	return &cache->policy;
+}
+
+/* Raise a core scoring error with its SQLSTATE. */
+static void
+report_score_error(const IndError *err, const char *actual_text)
+{
+	char	   *detail = ind_from_utf8(err->detail, (int) strlen(err->detail));
+
+	switch (err->status)
+	{
+		case IND_ERR_SYNTAX:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("invalid actual value: \"%s\"", actual_text ? actual_text : ""),
+					 errdetail_internal("%s", detail),
+					 errhint("%s", ind_from_utf8(actual_hint, (int) strlen(actual_hint)))));
+			break;
+		case IND_ERR_RANGE:
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("value out of range for scoring"),
+					 errdetail_internal("%s", detail)));
+			break;
+		case IND_ERR_DATA:
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_EXCEPTION),
+					 errmsg("actual value does not match the target"),
+					 errdetail_internal("%s", detail),
+					 errhint("Give the actual in the target's unit, or in a unit of the same dimension.")));
+			break;
+		default:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("cannot score this actual value"),
+					 errdetail_internal("%s", detail)));
+			break;
+	}
+}
+
+/* Argument 1 as an actual, numeric or text depending on the function. */
+static void
+actual_arg(FunctionCallInfo fcinfo, const IndSpec *spec, bool is_text, IndActual *a)
+{
+	IndError	err;
+
+	if (is_text)
+	{
+		text	   *t = PG_GETARG_TEXT_PP(1);
+		int			len;
+		const char *s = ind_to_utf8(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &len);
+
+		if (ind_parse_actual(s, len, a, &err) != IND_OK ||
+			ind_actual_to_target_unit(spec, a, &err) != IND_OK)
+			report_score_error(&err, text_to_cstring(t));
+	}
+	else
+	{
+		memset(a, 0, sizeof(*a));
+		a->kind = IND_ACTUAL_NUMBER;
+		a->value = ind_ratio_from_decimal(ind_numeric_to_decimal(PG_GETARG_DATUM(1), "actual value"));
+	}
+}
+
+/* Score (indicator, actual, weight[, policy]); weight_arg < 0 means "no weight": 1. */
+static void
+score_args(FunctionCallInfo fcinfo, bool is_text, int weight_arg, int policy_arg_no,
+		   IndScore *out, IndDecimal *weight)
+{
+	Indicator  *v = PG_GETARG_INDICATOR_P(0);
+	IndSpec		spec;
+	IndActual	a;
+	IndError	err;
+	const IndPolicy *p = policy_arg(fcinfo, policy_arg_no);
+
+	ind_unpack(v, &spec);
+	actual_arg(fcinfo, &spec, is_text, &a);
+	if (weight_arg >= 0)
+		*weight = ind_numeric_to_decimal(PG_GETARG_DATUM(weight_arg), "weight");
+	else
+	{
+		weight->mant = 1;
+		weight->scale = 0;
+	}
+	if (ind_score(&spec, &a, *weight, p, out, &err) != IND_OK)
+		report_score_error(&err, is_text ? text_to_cstring(PG_GETARG_TEXT_PP(1)) : NULL);
+}
+
+static Datum
+points_datum(IndScore *s)
+{
+	return ind_decimal_to_numeric(s->points, 2);
+}
+
+PG_FUNCTION_INFO_V1(indicator_score_numeric);
+Datum
+indicator_score_numeric(PG_FUNCTION_ARGS)
+{
+	IndScore	s;
+	IndDecimal	w;
+
+	score_args(fcinfo, false, 2, 3, &s, &w);
+	PG_RETURN_DATUM(points_datum(&s));
+}
+
+PG_FUNCTION_INFO_V1(indicator_score_text);
+Datum
+indicator_score_text(PG_FUNCTION_ARGS)
+{
+	IndScore	s;
+	IndDecimal	w;
+
+	score_args(fcinfo, true, 2, 3, &s, &w);
+	PG_RETURN_DATUM(points_datum(&s));
+}
+
+/* The fraction achieved, rounded half up to 4 decimals. */
+PG_FUNCTION_INFO_V1(indicator_attainment_numeric);
+Datum
+indicator_attainment_numeric(PG_FUNCTION_ARGS)
+{
+	IndScore	s;
+	IndDecimal	w;
+
+	score_args(fcinfo, false, -1, 2, &s, &w);
+	PG_RETURN_DATUM(ind_ratio_to_numeric(s.attainment, 4));
+}
+
+PG_FUNCTION_INFO_V1(indicator_attainment_text);
+Datum
+indicator_attainment_text(PG_FUNCTION_ARGS)
+{
+	IndScore	s;
+	IndDecimal	w;
+
+	score_args(fcinfo, true, -1, 2, &s, &w);
+	PG_RETURN_DATUM(ind_ratio_to_numeric(s.attainment, 4));
+}
+
+/* i @> actual: the target is met, by the central policy. */
+PG_FUNCTION_INFO_V1(indicator_met_numeric);
+Datum
+indicator_met_numeric(PG_FUNCTION_ARGS)
+{
+	IndScore	s;
+	IndDecimal	w;
+
+	score_args(fcinfo, false, -1, 2, &s, &w);
+	PG_RETURN_BOOL(s.met);
+}
+
+PG_FUNCTION_INFO_V1(indicator_met_text);
+Datum
+indicator_met_text(PG_FUNCTION_ARGS)
+{
+	IndScore	s;
+	IndDecimal	w;
+
+	score_args(fcinfo, true, -1, 2, &s, &w);
+	PG_RETURN_BOOL(s.met);
+}
+
+/* The whole result as a composite indicator_score. */
+static Datum
+detail_datum(FunctionCallInfo fcinfo, IndScore *s)
+{
+	TupleDesc	tupdesc;
+	Datum		values[7];
+	bool		nulls[7] = {false, false, false, false, false, false, false};
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("function returning record called in context that cannot accept type record")));
+	tupdesc = BlessTupleDesc(tupdesc);
+	values[0] = points_datum(s);
+	values[1] = ind_ratio_to_numeric(s->attainment, 4);
+	values[2] = BoolGetDatum(s->met);
+	if (s->has_deviation)
+		values[3] = ind_ratio_to_numeric(s->deviation, 4);
+	else
+		nulls[3] = true;
+	values[4] = BoolGetDatum(s->over_completed);
+	values[5] = BoolGetDatum(s->reason_required);
+	values[6] = BoolGetDatum(s->manual_review);
+	return HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
+}
+
+PG_FUNCTION_INFO_V1(indicator_score_detail_numeric);
+Datum
+indicator_score_detail_numeric(PG_FUNCTION_ARGS)
+{
+	IndScore	s;
+	IndDecimal	w;
+
+	score_args(fcinfo, false, 2, 3, &s, &w);
+	PG_RETURN_DATUM(detail_datum(fcinfo, &s));
+}
+
+PG_FUNCTION_INFO_V1(indicator_score_detail_text);
+Datum
+indicator_score_detail_text(PG_FUNCTION_ARGS)
+{
+	IndScore	s;
+	IndDecimal	w;
+
+	score_args(fcinfo, true, 2, 3, &s, &w);
+	PG_RETURN_DATUM(detail_datum(fcinfo, &s));
+}
+
+/*
+ * budget_execution_score(spent, budget, weight, policy): a NULL weight means
+ * the policy's (10; 湖北 20).  NULL spent or budget gives NULL.
+ */
+static bool
+budget_args(FunctionCallInfo fcinfo, int weight_arg, int policy_arg_no,
+			IndDecimal *points, IndRatio *rate)
+{
+	const IndPolicy *p;
+	IndDecimal	spent,
+				budget,
+				w;
+	IndError	err;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		return false;
+	p = policy_arg(fcinfo, policy_arg_no);
+	spent = ind_numeric_to_decimal(PG_GETARG_DATUM(0), "spending");
+	budget = ind_numeric_to_decimal(PG_GETARG_DATUM(1), "budget");
+	w = (weight_arg >= 0 && !PG_ARGISNULL(weight_arg)) ?
+		ind_numeric_to_decimal(PG_GETARG_DATUM(weight_arg), "weight") : p->budget_weight;
+	if (ind_budget_score(spent, budget, w, p, points, rate, &err) != IND_OK)
+		report_score_error(&err, NULL);
+	return true;
+}
+
+PG_FUNCTION_INFO_V1(indicator_budget_execution_score);
+Datum
+indicator_budget_execution_score(PG_FUNCTION_ARGS)
+{
+	IndDecimal	points;
+	IndRatio	rate;
+
+	if (!budget_args(fcinfo, 2, 3, &points, &rate))
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(ind_decimal_to_numeric(points, 2));
+}
+
+PG_FUNCTION_INFO_V1(indicator_budget_execution_rate);
+Datum
+indicator_budget_execution_rate(PG_FUNCTION_ARGS)
+{
+	IndDecimal	points;
+	IndRatio	rate;
+
+	if (!budget_args(fcinfo, -1, 2, &points, &rate))
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(ind_ratio_to_numeric(rate, 4));
+}
+
+PG_FUNCTION_INFO_V1(indicator_grade);
+Datum
+indicator_grade(PG_FUNCTION_ARGS)
+{
+	const IndPolicy *p = policy_arg(fcinfo, 1);
+	IndDecimal	total = ind_numeric_to_decimal(PG_GETARG_DATUM(0), "total");
+	const char *g = ind_grade_of_total(total, p);
+
+	PG_RETURN_TEXT_P(cstring_to_text(ind_from_utf8(g, (int) strlen(g))));
+}
+
+static text *
+utf8_text(const char *s)
+{
+	return cstring_to_text(ind_from_utf8(s, (int) strlen(s)));
+}
+
+/* Every knob of a policy with its value and meaning. */
+PG_FUNCTION_INFO_V1(indicator_scoring_policy_knobs);
+Datum
+indicator_scoring_policy_knobs(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	const IndPolicy *p = policy_arg(fcinfo, 0);
+	IndPolicy	central;
+	int			i;
+
+	ind_policy_preset(IND_PRESET_CENTRAL, &central);
+	InitMaterializedSRF(fcinfo, 0);
+	for (i = 0; i < ind_policy_nknobs(); i++)
+	{
+		char		val[256],
+					def[256];
+		Datum		values[4];
+		bool		nulls[4] = {false, false, false, false};
+
+		ind_policy_knob_format(i, p, val, sizeof(val));
+		ind_policy_knob_format(i, &central, def, sizeof(def));
+		values[0] = PointerGetDatum(utf8_text(ind_policy_knob_name(i)));
+		values[1] = PointerGetDatum(utf8_text(val));
+		values[2] = BoolGetDatum(strcmp(val, def) != 0);
+		values[3] = PointerGetDatum(utf8_text(ind_policy_knob_doc(i)));
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+/* The presets, each with what it changes from central. */
+PG_FUNCTION_INFO_V1(indicator_scoring_policies);
+Datum
+indicator_scoring_policies(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	IndPolicy	central;
+	int			i;
+
+	ind_policy_preset(IND_PRESET_CENTRAL, &central);
+	InitMaterializedSRF(fcinfo, 0);
+	for (i = 0; i < ind_policy_npresets(); i++)
+	{
+		IndPolicy	p;
+		IndPolicyError err;
+		const char *name = ind_policy_preset_name(i);
+		StringInfoData changes;
+		Datum		values[3];
+		bool		nulls[3] = {false, false, false};
+		int			k;
+
+		ind_policy_parse(name, (int) strlen(name), &p, &err);
+		initStringInfo(&changes);
+		for (k = 0; k < ind_policy_nknobs(); k++)
+		{
+			char		val[256],
+						def[256];
+
+			ind_policy_knob_format(k, &p, val, sizeof(val));
+			ind_policy_knob_format(k, &central, def, sizeof(def));
+			if (strcmp(val, def) != 0)
+				appendStringInfo(&changes, "%s%s=%s", changes.len > 0 ? " " : "",
+								 ind_policy_knob_name(k), val);
+		}
+		values[0] = PointerGetDatum(utf8_text(name));
+		values[1] = PointerGetDatum(utf8_text(ind_policy_preset_doc(i)));
+		values[2] = PointerGetDatum(utf8_text(changes.data));
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
