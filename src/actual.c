@@ -122,6 +122,51 @@ ind_days_from_civil(int y, int m, int d)
 	return era * 146097 + doe - 730425;
 }
 
+/* The proleptic Gregorian date of a day number (inverse of the above). */
+static void
+civil_from_days(int32 z, int *y, int *m, int *d)
+{
+	int			era,
+				doe,
+				yoe,
+				doy,
+				mp;
+
+	z += 730425;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+/*
+ * Whole calendar months from a deadline to a later completion, a started
+ * month counting as one: 31 Dec to 31 Jan is 1, to 1 Feb is 2.
+ */
+int
+ind_months_late(int32 deadline, int32 done)
+{
+	int			dy,
+				dm,
+				dd,
+				cy,
+				cm,
+				cd;
+	int			months;
+
+	civil_from_days(deadline, &dy, &dm, &dd);
+	civil_from_days(done, &cy, &cm, &cd);
+	months = (cy - dy) * 12 + (cm - dm);
+	/* past a mid-month deadline's day, the month has started again */
+	if (dd != days_in_month(dy, dm) && cd > dd)
+		months++;
+	return Max(months, 1);
+}
+
 /*
  * A date at s[*pos]: Y年[M月[D日]], Y-M[-D], Y/M/D, Y.M.D.  A missing day
  * or month means the end of the month or year.  Fills y, m (0 if absent)

@@ -291,7 +291,6 @@ score_grade(const IndActual *a, IndDecimal w, const IndPolicy *p, IndScore *out,
 		c_hi = ind_decimal_cmp(pts, hi);
 		if (c_lo < 0 || (a->grade == IND_GRADE_MET ? c_hi > 0 : c_hi >= 0))
 		{
-			char		buf[3 * IND_DEC_BUFLEN + 64];
 			char		sp[IND_DEC_BUFLEN],
 						sl[IND_DEC_BUFLEN],
 						sh[IND_DEC_BUFLEN];
@@ -299,10 +298,12 @@ score_grade(const IndActual *a, IndDecimal w, const IndPolicy *p, IndScore *out,
 			ind_decimal_format(pts, sp);
 			ind_decimal_format(lo, sl);
 			ind_decimal_format(hi, sh);
-			snprintf(buf, sizeof(buf), "%s is outside %s's band, %s to %s %s",
+			err->status = IND_ERR_ARG;
+			snprintf(err->detail, sizeof(err->detail),
+					 "The manual score %s is outside the band of %s: from %s to %s%s.",
 					 sp, ind_grade_name(a->grade), sl, sh,
-					 a->grade == IND_GRADE_MET ? "inclusive" : "(upper end excluded)");
-			return ind_fail(err, IND_ERR_ARG, "The manual score %s.", buf, (int) strlen(buf));
+					 a->grade == IND_GRADE_MET ? " inclusive" : ", the upper end excluded");
+			return IND_ERR_ARG;
 		}
 		if (w.mant != 0)
 			CHECK(ind_ratio_div(ind_ratio_from_decimal(pts), ind_ratio_from_decimal(w),
@@ -333,8 +334,8 @@ score_deadline(const IndSpec *spec, const IndActual *a, const IndPolicy *p, Rule
 		res->r = ZERO;
 	else if (p->date_mode == IND_DATE_PER_MONTH)
 	{
-		/* months late, counting a started month as a whole one */
-		int			months = (a->date - dl.end + 29) / 30;
+		/* calendar months late, a started month counting as a whole one */
+		int			months = ind_months_late(dl.end, a->date);
 		IndRatio	lost;
 
 		CHECK(ind_ratio_mul(ind_ratio_from_decimal(p->date_month_deduct), ind_ratio_int(months), &lost));

@@ -132,7 +132,7 @@ actual_arg(FunctionCallInfo fcinfo, const IndSpec *spec, bool is_text, IndActual
 /* Score (indicator, actual, weight[, policy]); weight_arg < 0 means "no weight": 1. */
 static void
 score_args(FunctionCallInfo fcinfo, bool is_text, int weight_arg, int policy_arg_no,
-		   IndScore *out, IndDecimal *weight)
+		   bool for_attainment, IndScore *out, IndDecimal *weight)
 {
 	Indicator  *v = PG_GETARG_INDICATOR_P(0);
 	IndSpec		spec;
@@ -146,8 +146,19 @@ score_args(FunctionCallInfo fcinfo, bool is_text, int weight_arg, int policy_arg
 		*weight = ind_numeric_to_decimal(PG_GETARG_DATUM(weight_arg), "weight");
 	else
 	{
+		/* attainment and @> work on a weight of 1 */
 		weight->mant = 1;
 		weight->scale = 0;
+		if (a.kind == IND_ACTUAL_GRADE && a.has_manual && !a.manual_is_fraction)
+		{
+			/* manual points mean nothing without the weight; the grade decides */
+			if (for_attainment)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("the attainment of a manual score in points needs the weight"),
+						 errhint("Use score_detail(indicator, actual, weight), or give the manual score as a percentage (达成 95%%).")));
+			a.has_manual = false;
+		}
 	}
 	if (ind_score(&spec, &a, *weight, p, out, &err) != IND_OK)
 		report_score_error(&err, is_text ? text_to_cstring(PG_GETARG_TEXT_PP(1)) : NULL);
@@ -166,7 +177,7 @@ indicator_score_numeric(PG_FUNCTION_ARGS)
 	IndScore	s;
 	IndDecimal	w;
 
-	score_args(fcinfo, false, 2, 3, &s, &w);
+	score_args(fcinfo, false, 2, 3, false, &s, &w);
 	PG_RETURN_DATUM(points_datum(&s));
 }
 
@@ -177,7 +188,7 @@ indicator_score_text(PG_FUNCTION_ARGS)
 	IndScore	s;
 	IndDecimal	w;
 
-	score_args(fcinfo, true, 2, 3, &s, &w);
+	score_args(fcinfo, true, 2, 3, false, &s, &w);
 	PG_RETURN_DATUM(points_datum(&s));
 }
 
@@ -189,7 +200,7 @@ indicator_attainment_numeric(PG_FUNCTION_ARGS)
 	IndScore	s;
 	IndDecimal	w;
 
-	score_args(fcinfo, false, -1, 2, &s, &w);
+	score_args(fcinfo, false, -1, 2, true, &s, &w);
 	PG_RETURN_DATUM(ind_ratio_to_numeric(s.attainment, 4));
 }
 
@@ -200,7 +211,7 @@ indicator_attainment_text(PG_FUNCTION_ARGS)
 	IndScore	s;
 	IndDecimal	w;
 
-	score_args(fcinfo, true, -1, 2, &s, &w);
+	score_args(fcinfo, true, -1, 2, true, &s, &w);
 	PG_RETURN_DATUM(ind_ratio_to_numeric(s.attainment, 4));
 }
 
@@ -212,7 +223,7 @@ indicator_met_numeric(PG_FUNCTION_ARGS)
 	IndScore	s;
 	IndDecimal	w;
 
-	score_args(fcinfo, false, -1, 2, &s, &w);
+	score_args(fcinfo, false, -1, 2, false, &s, &w);
 	PG_RETURN_BOOL(s.met);
 }
 
@@ -223,7 +234,7 @@ indicator_met_text(PG_FUNCTION_ARGS)
 	IndScore	s;
 	IndDecimal	w;
 
-	score_args(fcinfo, true, -1, 2, &s, &w);
+	score_args(fcinfo, true, -1, 2, false, &s, &w);
 	PG_RETURN_BOOL(s.met);
 }
 
@@ -260,7 +271,7 @@ indicator_score_detail_numeric(PG_FUNCTION_ARGS)
 	IndScore	s;
 	IndDecimal	w;
 
-	score_args(fcinfo, false, 2, 3, &s, &w);
+	score_args(fcinfo, false, 2, 3, false, &s, &w);
 	PG_RETURN_DATUM(detail_datum(fcinfo, &s));
 }
 
@@ -271,7 +282,7 @@ indicator_score_detail_text(PG_FUNCTION_ARGS)
 	IndScore	s;
 	IndDecimal	w;
 
-	score_args(fcinfo, true, 2, 3, &s, &w);
+	score_args(fcinfo, true, 2, 3, false, &s, &w);
 	PG_RETURN_DATUM(detail_datum(fcinfo, &s));
 }
 

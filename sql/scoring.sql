@@ -1,0 +1,137 @@
+--
+-- Scoring by the Ministry of Finance rules (scoring-rules.md section (c))
+-- and the regional presets.
+--
+
+-- the worked defaults of section (c), w = 10
+SELECT score('>= 100', 80, 10)                                  AS "≥100 a=80: 8.00",
+       score('>= 100', 130, 10)                                 AS "≥100 a=130: 10.00",
+       (score_detail('>= 100', 130, 10)).over_completed         AS "… flagged",
+       score('<= 5', 6, 10)                                     AS "≤5 a=6: 8.33",
+       score('<= 5', 6, 10, 'reverse_mode=linear_2x')           AS "linear_2x: 8.00",
+       score('<= 5', 12, 10)                                    AS "≤5 a=12: 4.17",
+       score('<= 5', 12, 10, 'reverse_mode=linear_2x')          AS "linear_2x: 0",
+       score('= 0', 0, 10)                                      AS "=0 a=0: 10",
+       score('= 0', 1, 10)                                      AS "=0 a=1: 0",
+       score('定性 有效提高', '部分达成', 10)                    AS "部分达成: 7.00",
+       budget_execution_score(95, 100)                          AS "budget 95/100: 9.50",
+       budget_execution_score(95, 100, 10, 'jiangxi')           AS "江西: 7";
+
+-- presets and their distinguishing cases
+SELECT preset, description, knobs FROM scoring_policies();
+SELECT budget_execution_score(95, 100, NULL, 'hubei') AS hubei_x20,
+       budget_execution_score(95, 100) AS central_x10,
+       budget_execution_score(0, 0) AS central_zero_budget,
+       budget_execution_score(0, 0, 10, 'zhejiang') AS zhejiang_zero_budget,
+       budget_execution_score(0, 0, 10, '浙江') AS chinese_name;
+SELECT rate, budget_execution_score(rate, 100, 10, 'jiangxi') AS jiangxi,
+       budget_execution_score(rate, 100) AS central, budget_execution_rate(rate, 100) AS exec_rate
+FROM (VALUES (100), (120), (99.99), (80), (79.9), (60), (59), (0)) t(rate);
+SELECT p, score('定性 有效提高', '部分达成 5.5', 10, p) FROM (VALUES ('hubei')) t(p);
+SELECT p, (try_sql(format('SELECT score(%L, %L, 10, %L)', '定性 有效提高', '部分达成 5.5', p))).*
+FROM (VALUES ('central')) t(p);
+SELECT p, (score_detail('正向 = 100 %', 98, 10, p)).*, (score_detail('<= 60 分钟', 61, 10, p)).manual_review AS le_review
+FROM (VALUES ('central'), ('tianjin'), ('hebei')) t(p);
+
+--
+-- rules, one by one
+--
+-- >= and >: proportional below, full at or above; > scored like >= unless strict_gt
+SELECT a, score('>= 10 次', a, 6) AS ge, score('> 10 次', a, 6) AS gt,
+       score('> 10 次', a, 6, 'strict_gt=true') AS gt_strict, '>= 10 次'::indicator @> a AS met
+FROM (VALUES (0), (5), (9.99), (10), (10.01), (25)) t(a);
+-- <= and <: ratio and linear_2x
+SELECT a, score('<= 60 万元', a, 8) AS ratio, score('<= 60 万元', a, 8, 'reverse_mode=linear_2x') AS linear,
+       score('< 60 万元', a, 8, 'strict_gt=on') AS lt_strict, '<= 60 万元'::indicator @> a AS met
+FROM (VALUES (0), (59), (60), (61), (90), (120), (200)) t(a);
+-- = by nature: 正向 like >=, 反向 like <=; symmetric and exact on request
+SELECT a, score('正向 = 100 %', a, 10) AS pos, score('反向 = 100 %', a, 10) AS neg,
+       score('正向 = 100 %', a, 10, 'eq_mode=symmetric') AS symmetric,
+       score('正向 = 100 %', a, 10, 'eq_mode=exact') AS exact,
+       score('正向 = 100 %', a, 10, 'eq_mode=exact eq_tolerance=0.05') AS exact_5pct
+FROM (VALUES (80), (96), (100), (104), (125)) t(a);
+-- zero targets: all or nothing (信息安全事故发生率 = 0 %), or per unit
+SELECT a, score('正向 = 0 %', a, 3) AS eq_zero, score('<= 0 起', a, 3) AS le_zero,
+       score('<= 0 起', a, 3, 'zero_target_mode=per_unit zero_target_deduct=0.25') AS per_unit
+FROM (VALUES (0), (1), (2), (5)) t(a);
+-- negative actuals clamp to 0; positive targets of 0 or below are all or nothing
+SELECT score('>= 10', -5, 10) AS clamped, score('<= 10', -5, 10) AS clamped_le,
+       score('<= 10', -5, 10, 'clamp_negative=false') AS unclamped,
+       score('>= 0', 0, 10) AS ge_zero_met, score('>= 0', -1, 10, 'clamp_negative=false') AS ge_zero_missed,
+       score('>= -5 %', -3, 10, 'clamp_negative=false') AS neg_target_met,
+       score('>= -5 %', -10, 10, 'clamp_negative=false') AS neg_target_missed;
+-- ranges: full inside, proportional below, the reverse rule above
+SELECT a, score('95%～100%', a, 10) AS ratio, score('95%～100%', a, 10, 'reverse_mode=linear_2x') AS linear,
+       '95%～100%'::indicator @> a AS met
+FROM (VALUES (0), (90), (95), (97.5), (100), (110), (200)) t(a);
+-- a miss never shows full marks, even when w * a/t rounds up to w
+SELECT score('>= 10000', 9999.9, 10) AS just_missed, score('>= 10000', 10000, 10) AS met,
+       (score_detail('>= 10000', 9999.9, 10)).reason_required;
+-- over-completion (偏离度): flag only by default; deduct on request
+SELECT a, (score_detail('>= 100', a, 10)).*
+FROM (VALUES (100), (119.99), (120), (150)) t(a);
+SELECT a, score('>= 100', a, 10, 'over_mode=deduct') AS deducted,
+       score('>= 100', a, 10, 'over_mode=deduct over_k=2 over_floor=0.5') AS steeper
+FROM (VALUES (110), (120), (130), (150), (400)) t(a);
+SELECT (score_detail('<= 60 分钟', 10, 10)).over_completed AS le_far_below,
+       (score_detail('<= 60 分钟', 55, 10)).over_completed AS le_near;
+
+--
+-- actuals written as text
+--
+SELECT spec, actual, score(spec::indicator, actual, 10), attainment(spec::indicator, actual)
+FROM (VALUES ('>= 95 %', '96%'), ('>= 95 %', '96 ％'), ('>= 95 %', '90 百分比'),
+             ('>= 5000 份', '5,200份'), ('>= 5000 份', '4,000'), ('<= 60 万元', '58万元'),
+             ('<= 60 万元', '650000元'), ('<= 60 万元', '0.7 亿元'), ('<= 20 分钟', '0.3 小时'),
+             ('<= 20 分钟', '0.5小时'), ('>= 100 条/天', '5 条/小时')) t(spec, actual);
+SELECT actual, score('定性 有效提高', actual, 10) AS points, '定性 有效提高'::indicator @> actual AS met
+FROM (VALUES ('达成'), ('达成年度指标'), ('已完成'), ('部分达成'), ('部分达成年度指标并具有一定效果'),
+             ('基本达成'), ('未达成'), ('未达成年度指标且效果较差'), ('未完成'),
+             ('达成 9.5'), ('达成(9分)'), ('部分达成：6'), ('未达成 0'), ('达成 95%'), ('部分达成（75%）')) t(actual);
+-- deadlines: on or before is full marks; late is scored by days (reverse ratio)
+SELECT spec, actual, score(spec::indicator, actual, 6) AS points,
+       score(spec::indicator, actual, 6, 'date_mode=all_or_nothing') AS all_or_nothing,
+       score(spec::indicator, actual, 6, 'date_mode=per_month date_month_deduct=0.2') AS per_month
+FROM (VALUES ('定性 2022年12月前', '2022年11月'), ('定性 2022年12月前', '2022-12-31'),
+             ('定性 2022年12月前', '2023年1月'), ('定性 2022年1月前', '2022年2月15日'),
+             ('定性 2022年6月30日前', '2022.6.30'), ('定性 2022年1月至12月', '2022年12月'),
+             ('定性 2022年1月至12月', '2023年2月'), ('定性 2022年3月前', '达成'),
+             ('定性 2022年底', '2022/12/31')) t(spec, actual);
+
+--
+-- errors
+--
+SELECT stmt, t.state, t.message, t.detail
+FROM (VALUES ($$SELECT score('>= 95 %', '96次', 10)$$),
+             ($$SELECT score('>= 100 条/天', '3000 条/月', 10)$$),
+             ($$SELECT attainment('定性 有效提高', '达成 9')$$),
+             ($$SELECT score('>= 95 %', 'abc', 10)$$),
+             ($$SELECT score('>= 95 %', '', 10)$$),
+             ($$SELECT score('定性 有效提高', '95', 10)$$),
+             ($$SELECT score('定性 有效提高', 95, 10)$$),
+             ($$SELECT score('定性 有效提高', '2022年11月', 10)$$),
+             ($$SELECT score('>= 95 %', '2022年11月', 10)$$),
+             ($$SELECT score('定性 有效提高', '达成 7', 10)$$),
+             ($$SELECT score('定性 有效提高', '未达成 6', 10)$$),
+             ($$SELECT score('定性 有效提高', '达成 11', 10)$$),
+             ($$SELECT score('定性 有效提高', '达成 9 分 好', 10)$$),
+             ($$SELECT score('>= 95 %', 96, -1)$$),
+             ($$SELECT score('>= 95 %', 'NaN'::numeric, 10)$$),
+             ($$SELECT score('>= 95 %', 96, 10, 'shanghai')$$),
+             ($$SELECT score('>= 95 %', 96, 10, 'central reverse=ratio')$$),
+             ($$SELECT score('>= 95 %', 96, 10, 'reverse_mode=quadratic')$$),
+             ($$SELECT score('>= 95 %', 96, 10, 'over_threshold=0.9')$$),
+             ($$SELECT score('>= 95 %', 96, 10, 'qual_bands=0.5/0.8')$$),
+             ($$SELECT score('>= 95 %', 96, 10, 'reverse_mode=ratio hubei')$$),
+             ($$SELECT budget_execution_score(-1, 100)$$),
+             ($$SELECT budget_execution_score(120, 100, 10, 'budget_reject_over=true')$$)) s(stmt),
+     LATERAL try_sql(stmt) t;
+
+-- NULLs: an unscored indicator scores NULL
+SELECT score('>= 95 %', NULL::numeric, 10) IS NULL AS null_actual,
+       score('>= 95 %', 96, NULL) IS NULL AS null_weight,
+       budget_execution_score(NULL, 100) IS NULL AS null_spent;
+
+-- grades and the knobs of a policy
+SELECT t, grade(t), grade(t, 'grade_bands=85/75/60') FROM (VALUES (100), (90), (89.99), (80), (60), (59.99), (0)) v(t);
+SELECT knob, value, changed FROM scoring_policy_knobs('hubei reverse_mode=linear_2x');
