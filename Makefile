@@ -17,7 +17,9 @@ OBJS = \
 	src/actual.o \
 	src/score.o \
 	src/numeric_io.o \
-	src/score_sql.o
+	src/score_sql.o \
+	src/scorecard.o \
+	src/scorecard_sql.o
 
 DATA = sql/indicator--1.0.sql
 

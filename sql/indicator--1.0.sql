@@ -288,3 +288,136 @@ CREATE FUNCTION scoring_policies(OUT preset text, OUT description text, OUT knob
 	AS 'MODULE_PATHNAME', 'indicator_scoring_policies' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
 	ROWS 6;
 COMMENT ON FUNCTION scoring_policies() IS 'the presets and the knobs each one changes';
+
+--
+-- Roll-up: the scorecard aggregate.  Its state is a real type with lossless
+-- text and binary I/O, so partial states move between parallel workers and
+-- between nodes (Citus, postgres_fdw) as ordinary values.
+--
+CREATE TYPE scorecard_state;
+
+CREATE FUNCTION scorecard_state_in(cstring) RETURNS scorecard_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION scorecard_state_out(scorecard_state) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION scorecard_state_recv(internal) RETURNS scorecard_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION scorecard_state_send(scorecard_state) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE scorecard_state (
+	INPUT = scorecard_state_in,
+	OUTPUT = scorecard_state_out,
+	RECEIVE = scorecard_state_recv,
+	SEND = scorecard_state_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+COMMENT ON TYPE scorecard_state IS
+'partial scorecard: exact sums (six decimals) and counters; text form "v1 indicators=… met=… … weight=… score=… scored_weight=…"';
+
+CREATE TYPE scorecard AS (
+	weight numeric,				-- sum of weights (分值)
+	score numeric,				-- sum of points (得分)
+	indicators bigint,			-- rows with an indicator and a weight
+	met bigint,
+	unmet bigint,
+	unscored bigint,			-- actual NULL
+	flagged bigint,				-- over-completed, reason required or manual review
+	over_completed bigint,
+	reason_required bigint,
+	manual_review bigint,
+	scored_weight numeric		-- sum of the weights of scored rows
+);
+COMMENT ON TYPE scorecard IS 'the roll-up of scored indicators';
+
+CREATE FUNCTION scorecard_step(scorecard_state, indicator, numeric, numeric)
+	RETURNS scorecard_state AS 'MODULE_PATHNAME', 'scorecard_step_numeric'
+	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION scorecard_step(scorecard_state, indicator, numeric, numeric, text)
+	RETURNS scorecard_state AS 'MODULE_PATHNAME', 'scorecard_step_numeric'
+	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION scorecard_step(scorecard_state, indicator, text, numeric)
+	RETURNS scorecard_state AS 'MODULE_PATHNAME', 'scorecard_step_text'
+	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION scorecard_step(scorecard_state, indicator, text, numeric, text)
+	RETURNS scorecard_state AS 'MODULE_PATHNAME', 'scorecard_step_text'
+	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION scorecard_unstep(scorecard_state, indicator, numeric, numeric)
+	RETURNS scorecard_state AS 'MODULE_PATHNAME', 'scorecard_unstep_numeric'
+	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION scorecard_unstep(scorecard_state, indicator, numeric, numeric, text)
+	RETURNS scorecard_state AS 'MODULE_PATHNAME', 'scorecard_unstep_numeric'
+	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION scorecard_unstep(scorecard_state, indicator, text, numeric)
+	RETURNS scorecard_state AS 'MODULE_PATHNAME', 'scorecard_unstep_text'
+	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION scorecard_unstep(scorecard_state, indicator, text, numeric, text)
+	RETURNS scorecard_state AS 'MODULE_PATHNAME', 'scorecard_unstep_text'
+	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION scorecard_combine(scorecard_state, scorecard_state)
+	RETURNS scorecard_state AS 'MODULE_PATHNAME'
+	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION scorecard_finish(scorecard_state) RETURNS scorecard
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION scorecard_combine(scorecard_state, scorecard_state) IS 'merge two partial scorecards';
+COMMENT ON FUNCTION scorecard_finish(scorecard_state) IS 'the scorecard of a (merged) partial state';
+
+CREATE AGGREGATE scorecard(indicator, numeric, numeric) (
+	SFUNC = scorecard_step, STYPE = scorecard_state, FINALFUNC = scorecard_finish,
+	COMBINEFUNC = scorecard_combine, PARALLEL = SAFE,
+	MSFUNC = scorecard_step, MINVFUNC = scorecard_unstep, MSTYPE = scorecard_state,
+	MFINALFUNC = scorecard_finish
+);
+CREATE AGGREGATE scorecard(indicator, numeric, numeric, text) (
+	SFUNC = scorecard_step, STYPE = scorecard_state, FINALFUNC = scorecard_finish,
+	COMBINEFUNC = scorecard_combine, PARALLEL = SAFE,
+	MSFUNC = scorecard_step, MINVFUNC = scorecard_unstep, MSTYPE = scorecard_state,
+	MFINALFUNC = scorecard_finish
+);
+CREATE AGGREGATE scorecard(indicator, text, numeric) (
+	SFUNC = scorecard_step, STYPE = scorecard_state, FINALFUNC = scorecard_finish,
+	COMBINEFUNC = scorecard_combine, PARALLEL = SAFE,
+	MSFUNC = scorecard_step, MINVFUNC = scorecard_unstep, MSTYPE = scorecard_state,
+	MFINALFUNC = scorecard_finish
+);
+CREATE AGGREGATE scorecard(indicator, text, numeric, text) (
+	SFUNC = scorecard_step, STYPE = scorecard_state, FINALFUNC = scorecard_finish,
+	COMBINEFUNC = scorecard_combine, PARALLEL = SAFE,
+	MSFUNC = scorecard_step, MINVFUNC = scorecard_unstep, MSTYPE = scorecard_state,
+	MFINALFUNC = scorecard_finish
+);
+COMMENT ON AGGREGATE scorecard(indicator, numeric, numeric) IS
+'roll-up of scored indicators (indicator, actual, weight), central policy';
+COMMENT ON AGGREGATE scorecard(indicator, numeric, numeric, text) IS
+'roll-up of scored indicators (indicator, actual, weight, policy)';
+COMMENT ON AGGREGATE scorecard(indicator, text, numeric) IS
+'roll-up of scored indicators with actuals written as text, central policy';
+COMMENT ON AGGREGATE scorecard(indicator, text, numeric, text) IS
+'roll-up of scored indicators with actuals written as text, with a policy';
+
+-- The two-phase API: states per partition or shard, merged, then finished.
+CREATE AGGREGATE scorecard_state(indicator, numeric, numeric) (
+	SFUNC = scorecard_step, STYPE = scorecard_state,
+	COMBINEFUNC = scorecard_combine, PARALLEL = SAFE
+);
+CREATE AGGREGATE scorecard_state(indicator, numeric, numeric, text) (
+	SFUNC = scorecard_step, STYPE = scorecard_state,
+	COMBINEFUNC = scorecard_combine, PARALLEL = SAFE
+);
+CREATE AGGREGATE scorecard_state(indicator, text, numeric) (
+	SFUNC = scorecard_step, STYPE = scorecard_state,
+	COMBINEFUNC = scorecard_combine, PARALLEL = SAFE
+);
+CREATE AGGREGATE scorecard_state(indicator, text, numeric, text) (
+	SFUNC = scorecard_step, STYPE = scorecard_state,
+	COMBINEFUNC = scorecard_combine, PARALLEL = SAFE
+);
+CREATE AGGREGATE scorecard_merge(scorecard_state) (
+	SFUNC = scorecard_combine, STYPE = scorecard_state,
+	COMBINEFUNC = scorecard_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE scorecard_state(indicator, numeric, numeric) IS
+'the partial scorecard state of the rows; finish it with scorecard_finish(scorecard_merge(state))';
+COMMENT ON AGGREGATE scorecard_merge(scorecard_state) IS 'merge partial scorecard states';

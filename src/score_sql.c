@@ -16,6 +16,7 @@
 #include "indicator.h"
 #include "numeric_io.h"
 #include "score.h"
+#include "score_fmgr.h"
 
 typedef struct PolicyCache
 {
@@ -29,8 +30,8 @@ static const char *const actual_hint =
 "(达成, 部分达成, 未达成, optionally with a manual score: 达成 9.5), or a date (2022年11月, 2022-11-30).";
 
 /* The policy named by argument n (central when absent), parsed once per call site. */
-static const IndPolicy *
-policy_arg(FunctionCallInfo fcinfo, int n)
+const IndPolicy *
+ind_policy_arg(FunctionCallInfo fcinfo, int n)
 {
 	PolicyCache *cache = (PolicyCache *) fcinfo->flinfo->fn_extra;
 	const char *s = "";
@@ -69,8 +70,8 @@ policy_arg(FunctionCallInfo fcinfo, int n)
 }
 
 /* Raise a core scoring error with its SQLSTATE. */
-static void
-report_score_error(const IndError *err, const char *actual_text)
+void
+ind_report_score_error(const IndError *err, const char *actual_text)
 {
 	char	   *detail = ind_from_utf8(err->detail, (int) strlen(err->detail));
 
@@ -119,7 +120,7 @@ actual_arg(FunctionCallInfo fcinfo, const IndSpec *spec, bool is_text, IndActual
 
 		if (ind_parse_actual(s, len, a, &err) != IND_OK ||
 			ind_actual_to_target_unit(spec, a, &err) != IND_OK)
-			report_score_error(&err, text_to_cstring(t));
+			ind_report_score_error(&err, text_to_cstring(t));
 	}
 	else
 	{
@@ -138,7 +139,7 @@ score_args(FunctionCallInfo fcinfo, bool is_text, int weight_arg, int policy_arg
 	IndSpec		spec;
 	IndActual	a;
 	IndError	err;
-	const IndPolicy *p = policy_arg(fcinfo, policy_arg_no);
+	const IndPolicy *p = ind_policy_arg(fcinfo, policy_arg_no);
 
 	ind_unpack(v, &spec);
 	actual_arg(fcinfo, &spec, is_text, &a);
@@ -161,7 +162,7 @@ score_args(FunctionCallInfo fcinfo, bool is_text, int weight_arg, int policy_arg
 		}
 	}
 	if (ind_score(&spec, &a, *weight, p, out, &err) != IND_OK)
-		report_score_error(&err, is_text ? text_to_cstring(PG_GETARG_TEXT_PP(1)) : NULL);
+		ind_report_score_error(&err, is_text ? text_to_cstring(PG_GETARG_TEXT_PP(1)) : NULL);
 }
 
 static Datum
@@ -302,13 +303,13 @@ budget_args(FunctionCallInfo fcinfo, int weight_arg, int policy_arg_no,
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		return false;
-	p = policy_arg(fcinfo, policy_arg_no);
+	p = ind_policy_arg(fcinfo, policy_arg_no);
 	spent = ind_numeric_to_decimal(PG_GETARG_DATUM(0), "spending");
 	budget = ind_numeric_to_decimal(PG_GETARG_DATUM(1), "budget");
 	w = (weight_arg >= 0 && !PG_ARGISNULL(weight_arg)) ?
 		ind_numeric_to_decimal(PG_GETARG_DATUM(weight_arg), "weight") : p->budget_weight;
 	if (ind_budget_score(spent, budget, w, p, points, rate, &err) != IND_OK)
-		report_score_error(&err, NULL);
+		ind_report_score_error(&err, NULL);
 	return true;
 }
 
@@ -340,7 +341,7 @@ PG_FUNCTION_INFO_V1(indicator_grade);
 Datum
 indicator_grade(PG_FUNCTION_ARGS)
 {
-	const IndPolicy *p = policy_arg(fcinfo, 1);
+	const IndPolicy *p = ind_policy_arg(fcinfo, 1);
 	IndDecimal	total = ind_numeric_to_decimal(PG_GETARG_DATUM(0), "total");
 	const char *g = ind_grade_of_total(total, p);
 
@@ -359,7 +360,7 @@ Datum
 indicator_scoring_policy_knobs(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	const IndPolicy *p = policy_arg(fcinfo, 0);
+	const IndPolicy *p = ind_policy_arg(fcinfo, 0);
 	IndPolicy	central;
 	int			i;
 

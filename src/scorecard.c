@@ -1,0 +1,294 @@
+/*
+ * scorecard.c
+ *		Adding scored rows to a scorecard state, merging states, and the
+ *		state's text form.
+ *
+ * Pure code.  Every sum is an exact integer count of millionths, so adding
+ * rows in any order and merging partial states in any grouping gives the
+ * same state: serial, parallel and distributed plans agree to the bit.
+ */
+#include "postgres.h"
+
+#include "scorecard.h"
+#include "scan.h"
+
+static const char *const counter_names[IND_SC_NCOUNTERS] = {
+	"indicators", "met", "unmet", "unscored", "flagged", "over_completed",
+	"reason_required", "manual_review"
+};
+static const char *const sum_names[IND_SC_NSUMS] = {"weight", "score", "scored_weight"};
+
+static const int64 pow10_64[] = {
+	INT64CONST(1), INT64CONST(10), INT64CONST(100), INT64CONST(1000),
+	INT64CONST(10000), INT64CONST(100000), INT64CONST(1000000)
+};
+
+const char *
+ind_sc_counter_name(int i)
+{
+	return counter_names[i];
+}
+
+const char *
+ind_sc_sum_name(int i)
+{
+	return sum_names[i];
+}
+
+void
+ind_sc_init(IndScorecard *sc)
+{
+	memset(sc, 0, sizeof(*sc));
+	SET_VARSIZE(sc, sizeof(IndScorecard));
+	sc->version = IND_SC_VERSION;
+}
+
+int128
+ind_sc_sum(const IndScorecard *sc, IndScSum which)
+{
+	return (int128) (((uint128) (uint64) sc->sum_hi[which] << 64) | sc->sum_lo[which]);
+}
+
+static void
+set_sum(IndScorecard *sc, IndScSum which, int128 v)
+{
+	sc->sum_hi[which] = (int64) (v >> 64);
+	sc->sum_lo[which] = (uint64) v;
+}
+
+/* d in millionths; false when d has more than six decimals. */
+static bool
+millionths(IndDecimal d, int128 *out)
+{
+	if (d.scale > IND_SC_SCALE)
+		return false;
+	*out = (int128) d.mant * pow10_64[IND_SC_SCALE - d.scale];
+	return true;
+}
+
+static bool
+add_sum(IndScorecard *sc, IndScSum which, int128 v)
+{
+	int128		r;
+
+	if (__builtin_add_overflow(ind_sc_sum(sc, which), v, &r))
+		return false;
+	set_sum(sc, which, r);
+	return true;
+}
+
+/* Count an unscored row (actual NULL); sign -1 removes it (moving windows). */
+bool
+ind_sc_add_unscored(IndScorecard *sc, IndDecimal weight, int sign)
+{
+	int128		w;
+
+	if (!millionths(weight, &w))
+		return false;
+	sc->count[IND_SC_INDICATORS] += sign;
+	sc->count[IND_SC_UNSCORED] += sign;
+	return add_sum(sc, IND_SC_WEIGHT, sign * w);
+}
+
+/* Count a scored row; sign -1 removes it. */
+bool
+ind_sc_add(IndScorecard *sc, IndDecimal weight, const IndScore *s, int sign)
+{
+	int128		w,
+				p;
+
+	if (!millionths(weight, &w) || !millionths(s->points, &p))
+		return false;
+	sc->count[IND_SC_INDICATORS] += sign;
+	sc->count[s->met ? IND_SC_MET : IND_SC_UNMET] += sign;
+	if (s->over_completed || s->reason_required || s->manual_review)
+		sc->count[IND_SC_FLAGGED] += sign;
+	if (s->over_completed)
+		sc->count[IND_SC_OVER] += sign;
+	if (s->reason_required)
+		sc->count[IND_SC_REASON] += sign;
+	if (s->manual_review)
+		sc->count[IND_SC_REVIEW] += sign;
+	return add_sum(sc, IND_SC_WEIGHT, sign * w) &&
+		add_sum(sc, IND_SC_SCORE, sign * p) &&
+		add_sum(sc, IND_SC_SCORED_WEIGHT, sign * w);
+}
+
+bool
+ind_sc_combine(IndScorecard *into, const IndScorecard *from)
+{
+	int			i;
+
+	for (i = 0; i < IND_SC_NCOUNTERS; i++)
+		if (__builtin_add_overflow(into->count[i], from->count[i], &into->count[i]))
+			return false;
+	for (i = 0; i < IND_SC_NSUMS; i++)
+		if (!add_sum(into, (IndScSum) i, ind_sc_sum(from, (IndScSum) i)))
+			return false;
+	return true;
+}
+
+/* Counters are not negative and never exceed the indicators counted. */
+bool
+ind_sc_valid(const IndScorecard *sc)
+{
+	int			i;
+
+	if (sc->version != IND_SC_VERSION)
+		return false;
+	for (i = 0; i < IND_SC_NCOUNTERS; i++)
+		if (sc->count[i] < 0 || sc->count[i] > sc->count[IND_SC_INDICATORS])
+			return false;
+	if (sc->count[IND_SC_MET] + sc->count[IND_SC_UNMET] + sc->count[IND_SC_UNSCORED] !=
+		sc->count[IND_SC_INDICATORS])
+		return false;
+	/* weights are not negative and no row scores above its weight */
+	if (ind_sc_sum(sc, IND_SC_SCORE) < 0 ||
+		ind_sc_sum(sc, IND_SC_SCORE) > ind_sc_sum(sc, IND_SC_SCORED_WEIGHT) ||
+		ind_sc_sum(sc, IND_SC_SCORED_WEIGHT) > ind_sc_sum(sc, IND_SC_WEIGHT))
+		return false;
+	return true;
+}
+
+/* An int128 count of millionths as plain decimal text with six decimals. */
+static int
+format_millionths(int128 v, char *buf)
+{
+	char		tmp[64];
+	int			n = 0;
+	int			len = 0;
+	uint128		u = (v < 0) ? (uint128) (-(v + 1)) + 1 : (uint128) v;
+
+	do
+	{
+		tmp[n++] = (char) ('0' + (int) (u % 10));
+		u /= 10;
+	} while (u > 0 || n <= IND_SC_SCALE);
+	if (v < 0)
+		buf[len++] = '-';
+	while (n > 0)
+	{
+		buf[len++] = tmp[--n];
+		if (n == IND_SC_SCALE)
+			buf[len++] = '.';
+	}
+	buf[len] = '\0';
+	return len;
+}
+
+/*
+ * The text form, lossless and stable:
+ *   v1 indicators=9 met=5 ... weight=50.000000 score=43.330000 scored_weight=45.000000
+ */
+int
+ind_sc_format(const IndScorecard *sc, char *buf, int buflen)
+{
+	int			len = snprintf(buf, buflen, "v%d", IND_SC_VERSION);
+	int			i;
+
+	for (i = 0; i < IND_SC_NCOUNTERS; i++)
+		len += snprintf(buf + len, buflen - len, " %s=" INT64_FORMAT,
+						counter_names[i], sc->count[i]);
+	for (i = 0; i < IND_SC_NSUMS; i++)
+	{
+		char		num[64];
+
+		format_millionths(ind_sc_sum(sc, (IndScSum) i), num);
+		len += snprintf(buf + len, buflen - len, " %s=%s", sum_names[i], num);
+	}
+	return len;
+}
+
+/* Read "name=" at s[*pos], after blanks. */
+static bool
+expect_key(const char *s, int len, int *pos, const char *name)
+{
+	int			n = (int) strlen(name);
+
+	*pos = ind_skip_spaces(s, len, *pos);
+	if (len - *pos < n + 1 || memcmp(s + *pos, name, n) != 0 || s[*pos + n] != '=')
+		return false;
+	*pos += n + 1;
+	return true;
+}
+
+/* An optionally signed integer of at most 38 digits, with up to six decimals. */
+static bool
+read_fixed(const char *s, int len, int *pos, int decimals_allowed, int128 *out)
+{
+	bool		neg = false;
+	int128		v = 0;
+	int			digits = 0;
+	int			frac = -1;
+
+	if (*pos < len && (s[*pos] == '-' || s[*pos] == '+'))
+		neg = (s[(*pos)++] == '-');
+	while (*pos < len && ((s[*pos] >= '0' && s[*pos] <= '9') || s[*pos] == '.'))
+	{
+		if (s[*pos] == '.')
+		{
+			if (frac >= 0 || decimals_allowed == 0)
+				return false;
+			frac = 0;
+			(*pos)++;
+			continue;
+		}
+		if (++digits > 37 || (frac >= 0 && ++frac > decimals_allowed))
+			return false;
+		v = v * 10 + (s[(*pos)++] - '0');
+	}
+	if (digits == 0)
+		return false;
+	for (frac = Max(frac, 0); frac < decimals_allowed; frac++)
+		v *= 10;
+	*out = neg ? -v : v;
+	return true;
+}
+
+bool
+ind_sc_parse(const char *s, int len, IndScorecard *sc, char *detail, int detaillen)
+{
+	int			pos = ind_skip_spaces(s, len, 0);
+	int			i;
+	int128		v;
+
+	ind_sc_init(sc);
+	if (len - pos < 2 || s[pos] != 'v' || s[pos + 1] != '0' + IND_SC_VERSION ||
+		(len - pos > 2 && ind_space_len(s + pos + 2, len - pos - 2) == 0))
+	{
+		snprintf(detail, detaillen, "A scorecard state starts with its format version \"v%d\".",
+				 IND_SC_VERSION);
+		return false;
+	}
+	pos += 2;
+	for (i = 0; i < IND_SC_NCOUNTERS; i++)
+	{
+		if (!expect_key(s, len, &pos, counter_names[i]) || !read_fixed(s, len, &pos, 0, &v) ||
+			v < 0 || v > PG_INT64_MAX)
+		{
+			snprintf(detail, detaillen, "Expected %s=<count> in position %d.", counter_names[i], i + 2);
+			return false;
+		}
+		sc->count[i] = (int64) v;
+	}
+	for (i = 0; i < IND_SC_NSUMS; i++)
+	{
+		if (!expect_key(s, len, &pos, sum_names[i]) || !read_fixed(s, len, &pos, IND_SC_SCALE, &v))
+		{
+			snprintf(detail, detaillen, "Expected %s=<decimal with at most 6 decimals>.", sum_names[i]);
+			return false;
+		}
+		set_sum(sc, (IndScSum) i, v);
+	}
+	if (ind_skip_spaces(s, len, pos) != len)
+	{
+		snprintf(detail, detaillen, "Unexpected text after scored_weight.");
+		return false;
+	}
+	if (!ind_sc_valid(sc))
+	{
+		snprintf(detail, detaillen, "The counters or sums contradict each other (met + unmet + unscored = indicators, no counter above indicators, 0 <= score <= scored_weight <= weight).");
+		return false;
+	}
+	return true;
+}

@@ -1,0 +1,316 @@
+/*
+ * scorecard_sql.c
+ *		The scorecard aggregate and its state type scorecard_state: I/O,
+ *		transition, inverse transition, combine and finish.
+ *
+ * The transition function updates its state in place when it runs inside
+ * an aggregate (the state then lives in the aggregate's memory context and
+ * belongs to it), so a real state type costs no more than internal would.
+ */
+#include "compat.h"
+
+#include "fmgr.h"
+#include "funcapi.h"
+#include "access/htup_details.h"
+#include "libpq/pqformat.h"
+#include "utils/builtins.h"
+
+#include "indicator.h"
+#include "numeric_io.h"
+#include "score_fmgr.h"
+#include "scorecard.h"
+
+#define PG_GETARG_SCORECARD_P(n)	((IndScorecard *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
+
+static void
+bad_state(const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid binary representation of type scorecard_state"),
+			 errdetail_internal("%s", detail)));
+}
+
+static void
+overflow(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("scorecard sum out of range"),
+			 errhint("Weights and points are summed with six decimals; a weight may have at most six.")));
+}
+
+PG_FUNCTION_INFO_V1(scorecard_state_in);
+Datum
+scorecard_state_in(PG_FUNCTION_ARGS)
+{
+	char	   *s = PG_GETARG_CSTRING(0);
+	IndScorecard *sc = palloc(sizeof(IndScorecard));
+	char		detail[256];
+
+	if (!ind_sc_parse(s, (int) strlen(s), sc, detail, sizeof(detail)))
+		ereturn(fcinfo->context, (Datum) 0,
+				errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				errmsg("invalid input syntax for type scorecard_state: \"%s\"", s),
+				errdetail_internal("%s", detail));
+	PG_RETURN_POINTER(sc);
+}
+
+PG_FUNCTION_INFO_V1(scorecard_state_out);
+Datum
+scorecard_state_out(PG_FUNCTION_ARGS)
+{
+	IndScorecard *sc = PG_GETARG_SCORECARD_P(0);
+	char	   *buf = palloc(1024);
+
+	ind_sc_format(sc, buf, 1024);
+	PG_RETURN_CSTRING(buf);
+}
+
+/* Wire format: int32 version, the counters as int64, the sums as int64 pairs. */
+PG_FUNCTION_INFO_V1(scorecard_state_send);
+Datum
+scorecard_state_send(PG_FUNCTION_ARGS)
+{
+	IndScorecard *sc = PG_GETARG_SCORECARD_P(0);
+	StringInfoData buf;
+	int			i;
+
+	pq_begintypsend(&buf);
+	pq_sendint32(&buf, sc->version);
+	for (i = 0; i < IND_SC_NCOUNTERS; i++)
+		pq_sendint64(&buf, sc->count[i]);
+	for (i = 0; i < IND_SC_NSUMS; i++)
+	{
+		pq_sendint64(&buf, sc->sum_hi[i]);
+		pq_sendint64(&buf, (int64) sc->sum_lo[i]);
+	}
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+PG_FUNCTION_INFO_V1(scorecard_state_recv);
+Datum
+scorecard_state_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	IndScorecard *sc = palloc(sizeof(IndScorecard));
+	int			need = 4 + 8 * IND_SC_NCOUNTERS + 16 * IND_SC_NSUMS;
+	int			i;
+
+	if (buf->len - buf->cursor != need)
+		bad_state(psprintf("A scorecard state is %d bytes; this message has %d.",
+						   need, buf->len - buf->cursor));
+	ind_sc_init(sc);
+	sc->version = pq_getmsgint(buf, 4);
+	if (sc->version != IND_SC_VERSION)
+		bad_state(psprintf("Unsupported scorecard state version %d.", sc->version));
+	for (i = 0; i < IND_SC_NCOUNTERS; i++)
+		sc->count[i] = pq_getmsgint64(buf);
+	for (i = 0; i < IND_SC_NSUMS; i++)
+	{
+		sc->sum_hi[i] = pq_getmsgint64(buf);
+		sc->sum_lo[i] = (uint64) pq_getmsgint64(buf);
+	}
+	if (!ind_sc_valid(sc))
+		bad_state("The counters or sums contradict each other.");
+	PG_RETURN_POINTER(sc);
+}
+
+/*
+ * The state to update: the incoming one, in place, when we own it (inside
+ * an aggregate); a fresh one when it is NULL; a copy otherwise.
+ */
+static IndScorecard *
+writable_state(FunctionCallInfo fcinfo)
+{
+	MemoryContext aggcontext;
+	IndScorecard *sc;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		aggcontext = NULL;
+	if (PG_ARGISNULL(0))
+	{
+		sc = aggcontext ? MemoryContextAlloc(aggcontext, sizeof(IndScorecard))
+			: palloc(sizeof(IndScorecard));
+		ind_sc_init(sc);
+		return sc;
+	}
+	sc = PG_GETARG_SCORECARD_P(0);
+	if (aggcontext == NULL && (Pointer) sc == DatumGetPointer(PG_GETARG_DATUM(0)))
+	{
+		IndScorecard *copy = palloc(sizeof(IndScorecard));
+
+		memcpy(copy, sc, sizeof(IndScorecard));
+		sc = copy;
+	}
+	return sc;
+}
+
+/*
+ * One row: (state, indicator, actual, weight[, policy]).  Rows without an
+ * indicator or a weight are skipped, as sum() skips NULLs; a NULL actual is
+ * counted as unscored.  sign is +1 to add, -1 to remove (moving windows).
+ */
+static Datum
+step(FunctionCallInfo fcinfo, bool text_actual, int sign)
+{
+	IndScorecard *sc;
+	IndSpec		spec;
+	IndActual	a;
+	IndScore	s;
+	IndDecimal	w;
+	IndError	err;
+	const IndPolicy *p;
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(3))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	sc = writable_state(fcinfo);
+	w = ind_numeric_to_decimal(PG_GETARG_DATUM(3), "weight");
+
+	if (PG_ARGISNULL(2))
+	{
+		if (w.mant < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("weight must not be negative")));
+		if (!ind_sc_add_unscored(sc, w, sign))
+			overflow();
+		PG_RETURN_POINTER(sc);
+	}
+
+	p = ind_policy_arg(fcinfo, 4);
+	ind_unpack(PG_GETARG_INDICATOR_P(1), &spec);
+	if (text_actual)
+	{
+		text	   *t = PG_GETARG_TEXT_PP(2);
+		int			len;
+		const char *str = ind_to_utf8(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &len);
+
+		if (ind_parse_actual(str, len, &a, &err) != IND_OK ||
+			ind_actual_to_target_unit(&spec, &a, &err) != IND_OK)
+			ind_report_score_error(&err, text_to_cstring(t));
+	}
+	else
+	{
+		memset(&a, 0, sizeof(a));
+		a.kind = IND_ACTUAL_NUMBER;
+		a.value = ind_ratio_from_decimal(ind_numeric_to_decimal(PG_GETARG_DATUM(2), "actual value"));
+	}
+	if (ind_score(&spec, &a, w, p, &s, &err) != IND_OK)
+		ind_report_score_error(&err, text_actual ? text_to_cstring(PG_GETARG_TEXT_PP(2)) : NULL);
+	if (!ind_sc_add(sc, w, &s, sign))
+		overflow();
+	PG_RETURN_POINTER(sc);
+}
+
+PG_FUNCTION_INFO_V1(scorecard_step_numeric);
+Datum
+scorecard_step_numeric(PG_FUNCTION_ARGS)
+{
+	return step(fcinfo, false, 1);
+}
+
+PG_FUNCTION_INFO_V1(scorecard_step_text);
+Datum
+scorecard_step_text(PG_FUNCTION_ARGS)
+{
+	return step(fcinfo, true, 1);
+}
+
+PG_FUNCTION_INFO_V1(scorecard_unstep_numeric);
+Datum
+scorecard_unstep_numeric(PG_FUNCTION_ARGS)
+{
+	return step(fcinfo, false, -1);
+}
+
+PG_FUNCTION_INFO_V1(scorecard_unstep_text);
+Datum
+scorecard_unstep_text(PG_FUNCTION_ARGS)
+{
+	return step(fcinfo, true, -1);
+}
+
+/* Merge two states; also the transition function of scorecard_merge(). */
+PG_FUNCTION_INFO_V1(scorecard_combine);
+Datum
+scorecard_combine(PG_FUNCTION_ARGS)
+{
+	IndScorecard *into;
+	IndScorecard *from;
+
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	from = PG_GETARG_SCORECARD_P(1);
+	if (!ind_sc_valid(from))
+		bad_state("The counters or sums contradict each other.");
+	into = writable_state(fcinfo);
+	if (!ind_sc_combine(into, from))
+		overflow();
+	PG_RETURN_POINTER(into);
+}
+
+/* A sum as numeric, with two decimals or as many as it needs. */
+static Datum
+sum_numeric(const IndScorecard *sc, IndScSum which)
+{
+	int128		v = ind_sc_sum(sc, which);
+	int			scale = IND_SC_SCALE;
+
+	while (scale > 2 && v % 10 == 0)
+	{
+		v /= 10;
+		scale--;
+	}
+	if (v > (int128) PG_INT64_MAX || v < (int128) PG_INT64_MIN)
+	{
+		IndRatio	r = {v, 1};
+		int			k;
+
+		for (k = 0; k < scale; k++)
+			r.den *= 10;
+		return ind_ratio_to_numeric(r, scale);
+	}
+	{
+		IndDecimal	d = {(int64) v, scale};
+
+		return ind_decimal_to_numeric(d, scale);
+	}
+}
+
+/* The scorecard composite of a state; NULL for no rows at all. */
+PG_FUNCTION_INFO_V1(scorecard_finish);
+Datum
+scorecard_finish(PG_FUNCTION_ARGS)
+{
+	IndScorecard *sc;
+	TupleDesc	tupdesc;
+	Datum		values[IND_SC_NCOUNTERS + IND_SC_NSUMS];
+	bool		nulls[IND_SC_NCOUNTERS + IND_SC_NSUMS];
+	int			i;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	sc = PG_GETARG_SCORECARD_P(0);
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("function returning record called in context that cannot accept type record")));
+	tupdesc = BlessTupleDesc(tupdesc);
+	memset(nulls, 0, sizeof(nulls));
+	/* weight, score, then the counters, then scored_weight */
+	values[0] = sum_numeric(sc, IND_SC_WEIGHT);
+	values[1] = sum_numeric(sc, IND_SC_SCORE);
+	for (i = 0; i < IND_SC_NCOUNTERS; i++)
+		values[2 + i] = Int64GetDatum(sc->count[i]);
+	values[2 + IND_SC_NCOUNTERS] = sum_numeric(sc, IND_SC_SCORED_WEIGHT);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
