@@ -12,7 +12,9 @@ FROM (VALUES (''), ('   '), ('abc'), ('正向'), ('>='), ('>= abc'), ('>= 10 >= 
              ('[95,100 %'), ('[95 100] %'), ('>= [95,100] %'), ('区间 95 %'), ('>= +'),
              ('>= 1234567890123456789'), ('>= 0.0000000000000000001'),
              ('[-999999999999999999, 0.000000000000000001]'), ('正向 反向 10'), ('>=> 10'),
-             ('≥≥10'), ('>= 10 ≤'), ('正向 大于等于 10 次 6'), ('>= 10 km per day')) t(input);
+             ('≥≥10'), ('>= 10 ≤'), ('正向 大于等于 10 次 6'), ('>= 10 km per day'), ('>= 95～'),
+             ('>= 5,000.123,4'), ('>= 1，5'), ('.5/ －3'),
+             ('>= 1,234,567,890,123,456,789')) t(input);
 SELECT left(input, 12) AS input, m.state, left(m.message, 60) AS message, m.detail, m.hint
 FROM (VALUES ('>= 1 ' || repeat('x', 65)), ('定性 ' || repeat('好', 683))) t(input),
      LATERAL try_sql(format('SELECT %L::indicator', input)) m;
@@ -22,7 +24,9 @@ SELECT n, c, left(t, 10) AS t, u, left(m.message, 60) AS message, m.state, m.det
 FROM (VALUES ('正向', '大约', '10', '次'), ('中性', '大于等于', '10', '次'),
              ('正向', '大于等于', '', '次'), ('正向', '大于等于', '95%', '次'),
              ('正向', '等于', '≤5', NULL), (NULL, NULL, NULL, NULL), (NULL, NULL, '100', '%'),
-             ('正向', '大于等于', 'abc', '次'), ('定性', NULL, repeat('好', 682), '天天')) t(n, c, t, u),
+             ('正向', '大于等于', 'abc', '次'), ('定性', NULL, repeat('好', 682), '天天'),
+             ('正向 大于等于', NULL, '10', '次'), ('正向', '大于 等于', '10', '次'),
+             ('定量', NULL, '有效提高', NULL)) t(n, c, t, u),
      LATERAL try_sql(format('SELECT indicator(%L, %L, %L, %L)', n, c, t, u)) m;
 
 -- limits that are accepted

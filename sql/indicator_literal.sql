@@ -16,7 +16,7 @@ INSERT INTO lit (input) VALUES
 	('< 5 %'), ('＜5％'), ('小于5%'),
 	('正向 等于 100 %'), ('=100%'), ('＝100％'), ('=100百分比'), ('等于 100 百分率'),
 	-- thousands separators, decimals, signs, full-width digits
-	('>= 5,000 份'), ('>= 1,234,567.5 元'), ('>= 359.8 万元'), ('>= 0.5 小时'),
+	('>= 5,000 份'), ('>= 5，000 份'), ('>= 1,234,567.5 元'), ('>= 359.8 万元'), ('>= 0.5 小时'),
 	('>= .5'), ('>= 5.'), ('>= 10.00 次'), ('>= -5 %'), ('>= －5 %'), ('>= ５０ 个'),
 	('= 102100.9 平方米'), ('= 0'),
 	-- ranges
@@ -31,7 +31,7 @@ INSERT INTO lit (input) VALUES
 	('定性 >= 90 %'), ('定量 <= 3 次'), ('positive >= 1'),
 	-- units: aliases, rates, unknown units kept verbatim
 	('>= 100 条/天'), ('>= 100 条 / 日'), ('<= 2 次／月'), ('>= 20 人/工作日'),
-	('>= 3000 名/天'), ('>= 5 km'), ('>= 5 widgets'), ('>= 1 万人次'), ('<= 3 个工作日');
+	('>= 3000 名/天'), ('>= 5 km'), ('>= 5 KM'), ('>= 5 widgets'), ('>= 1 万人次'), ('<= 3 个工作日');
 
 SELECT n, input, input::indicator AS value,
        nature(input::indicator), comparator(input::indicator),

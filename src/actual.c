@@ -391,7 +391,7 @@ ind_parse_actual(const char *s, int len, IndActual *a, IndError *err)
 	a->value = ind_ratio_from_decimal(d);
 	pos = ind_skip_spaces(s, end, pos + n);
 	if (end - pos > IND_MAX_UNIT_BYTES)
-		return ind_fail(err, IND_ERR_SYNTAX, "The unit \"%s...\" is longer than 64 bytes.",
+		return ind_fail(err, IND_ERR_SYNTAX, "The unit \"%s\" is longer than 64 bytes.",
 						s + pos, end - pos);
 	a->unit = s + pos;
 	a->unit_len = end - pos;

@@ -5,7 +5,7 @@
  * Pure code: no fmgr, no memory allocation, no ereport.  The parser reads
  * numbers as goal tables print them: ASCII or full-width digits, an optional
  * sign (ASCII, full-width or the Unicode minus), thousands separators in
- * groups of three ("5,000") and a decimal point (ASCII or full-width).
+ * groups of three ("5,000", "5，000") and a decimal point (ASCII or full-width).
  */
 #include "postgres.h"
 
@@ -50,6 +50,17 @@ point_at(const unsigned char *s, int len)
 	if (len >= 1 && s[0] == '.')
 		return 1;
 	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBC && s[2] == 0x8E)
+		return 3;
+	return 0;
+}
+
+/* Byte length of a thousands separator at s (',' or full-width U+FF0C), or 0. */
+static int
+comma_at(const unsigned char *s, int len)
+{
+	if (len >= 1 && s[0] == ',')
+		return 1;
+	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBC && s[2] == 0x8C)
 		return 3;
 	return 0;
 }
@@ -126,14 +137,14 @@ ind_decimal_parse(const char *str, int len, bool allow_grouping,
 			ndigits++;
 			continue;
 		}
-		if (allow_grouping && nint > 0 && pos < len && s[pos] == ',' &&
-			digit_at(s + pos + 1, len - pos - 1, &n) >= 0)
+		if (allow_grouping && nint > 0 && (n = comma_at(s + pos, len - pos)) > 0 &&
+			digit_at(s + pos + n, len - pos - n, &d) >= 0)
 		{
 			/* the first group may have 1-3 digits, later ones exactly 3 */
 			if ((group < 0 && nint > 3) || (group >= 0 && group != 3))
 				status = IND_DEC_BAD_GROUPING;
 			group = 0;
-			pos++;
+			pos += n;
 			continue;
 		}
 		break;

@@ -25,6 +25,7 @@
 #include "scan.h"
 
 #define NATURE_UNSPECIFIED 0
+#define NATURE_QUANTITATIVE 4	/* 定量: a number follows, direction from the comparator */
 
 /* Every spelling of a nature; longest match wins.  Add spellings freely. */
 static const IndWord nature_words[] = {
@@ -39,8 +40,8 @@ static const IndWord nature_words[] = {
 	{"定性指标", IND_NATURE_QUALITATIVE},
 	{"qualitative", IND_NATURE_QUALITATIVE},
 	/* 定量 says "quantitative" and leaves the direction to the comparator */
-	{"定量", NATURE_UNSPECIFIED},
-	{"定量指标", NATURE_UNSPECIFIED},
+	{"定量", NATURE_QUANTITATIVE},
+	{"定量指标", NATURE_QUANTITATIVE},
 };
 
 /* Every spelling of a comparator; longest match wins. */
@@ -76,6 +77,13 @@ static const IndWord bracket_separators[] = {
 	{",", 1}, {"，", 1}, {";", 1}, {"；", 1}, {"～", 1}, {"~", 1}, {"、", 1},
 };
 
+/* Punctuation that cannot start a unit: it belongs to a number or a range. */
+static const IndWord unit_bad_starts[] = {
+	{",", 1}, {"，", 1}, {";", 1}, {"；", 1}, {"～", 1}, {"~", 1}, {"〜", 1}, {".", 1},
+	{"．", 1}, {":", 1}, {"：", 1}, {"/", 1}, {"／", 1}, {"、", 1}, {"-", 1}, {"－", 1},
+	{"—", 1}, {"–", 1},
+};
+
 /* Characters that belong to comparators and so never to a unit. */
 static const IndWord comparator_chars[] = {
 	{"<", 1}, {">", 1}, {"=", 1}, {"≥", 1}, {"≤", 1}, {"≧", 1}, {"≦", 1},
@@ -106,22 +114,41 @@ ind_comparator_symbol(IndComparator c)
  * offending token (clipped to a readable length).
  */
 #define fail ind_fail
-IndStatus
-ind_fail(IndError *err, IndStatus status, const char *fmt, const char *tok, int toklen)
+static IndStatus
+fail_token(IndError *err, IndStatus status, const char *fmt, const char *tok, int toklen,
+		   bool stop_at_blank)
 {
-	char		token[128];
+	char		token[4 * 40 + 4];
+	bool		cut;
 	int			n;
 
 	if (tok == NULL)
 		tok = "";
-	n = ind_clip_token(tok, toklen, 24);
+	n = ind_clip_token(tok, toklen, 40, stop_at_blank, &cut);
 	if (n == 0 && toklen > 0)
 		n = ind_char_len(tok, toklen);
 	memcpy(token, tok, n);
-	token[n] = '\0';
+	if (cut)
+		memcpy(token + n, "...", 4);
+	else
+		token[n] = '\0';
 	err->status = status;
 	snprintf(err->detail, sizeof(err->detail), fmt, token);
 	return status;
+}
+
+/* An error about a token of a literal: quote it up to the next blank. */
+IndStatus
+ind_fail(IndError *err, IndStatus status, const char *fmt, const char *tok, int toklen)
+{
+	return fail_token(err, status, fmt, tok, toklen, true);
+}
+
+/* An error about a whole table cell, blanks and all. */
+static IndStatus
+fail_cell(IndError *err, const char *fmt, const char *cell, int len)
+{
+	return fail_token(err, IND_ERR_SYNTAX, fmt, cell, len, false);
 }
 
 /* Does s start with something ind_decimal_parse accepts? */
@@ -182,11 +209,19 @@ set_unit(IndSpec *spec, const char *s, int start, int end, IndError *err)
 		return IND_OK;
 	if (len > IND_MAX_UNIT_BYTES)
 		return fail(err, IND_ERR_SYNTAX,
-					"The unit \"%s...\" is longer than 64 bytes; write a long target as 定性 text.",
+					"The unit \"%s\" is longer than 64 bytes; write a long target as 定性 text.",
 					s + start, len);
 	if (starts_number(s + start, len))
 		return fail(err, IND_ERR_SYNTAX,
 					"Unexpected number \"%s\" after the target.", s + start, len);
+	{
+		int			code;
+
+		if (MATCH(s + start, len, unit_bad_starts, &code) > 0)
+			return fail(err, IND_ERR_SYNTAX,
+						"Unexpected \"%s\" after the target; a unit cannot start with punctuation.",
+						s + start, len);
+	}
 	for (pos = start; pos < end; pos += ind_char_len(s + pos, end - pos))
 	{
 		int			code;
@@ -400,7 +435,7 @@ complete_spec(IndSpec *spec, int nature, IndError *err)
 			return fail(err, IND_ERR_SYNTAX,
 						"No comparator or nature before the target.%s", NULL, 0);
 	}
-	if (nature == NATURE_UNSPECIFIED)
+	if (nature == NATURE_UNSPECIFIED || nature == NATURE_QUANTITATIVE)
 		nature = (spec->cmp == IND_CMP_LE || spec->cmp == IND_CMP_LT) ?
 			IND_NATURE_NEGATIVE : IND_NATURE_POSITIVE;
 	spec->nature = (IndNature) nature;
@@ -534,14 +569,12 @@ ind_parse_columns(const char *ns, int nlen, const char *cs, int clen,
 
 	if (nend > nstart &&
 		MATCH(ns + nstart, nend - nstart, nature_words, &nature) != nend - nstart)
-		return fail(err, IND_ERR_SYNTAX,
-					"\"%s\" in the nature column is not 正向, 反向 or 定性.",
-					ns + nstart, nend - nstart);
+		return fail_cell(err, "\"%s\" in the nature column is not 正向, 反向 or 定性.",
+						 ns + nstart, nend - nstart);
 	if (cend > cstart &&
 		MATCH(cs + cstart, cend - cstart, comparator_words, &cmp) != cend - cstart)
-		return fail(err, IND_ERR_SYNTAX,
-					"\"%s\" in the comparator column is not a comparator.",
-					cs + cstart, cend - cstart);
+		return fail_cell(err, "\"%s\" in the comparator column is not a comparator.",
+						 cs + cstart, cend - cstart);
 
 	/*
 	 * A text target is qualitative.  A unit cell beside it is part of what
@@ -588,9 +621,8 @@ ind_parse_columns(const char *ns, int nlen, const char *cs, int clen,
 		if (spec->unit_len > 0 &&
 			(spec->unit_len != unitonly.unit_len ||
 			 memcmp(spec->unit, unitonly.unit_buf, spec->unit_len) != 0))
-			return fail(err, IND_ERR_SYNTAX,
-						"The unit column \"%s\" disagrees with the unit written in the target.",
-						us + ustart, uend - ustart);
+			return fail_cell(err, "The unit column \"%s\" disagrees with the unit written in the target.",
+							 us + ustart, uend - ustart);
 		memcpy(spec->unit_buf, unitonly.unit_buf, unitonly.unit_len + 1);
 		spec->unit = spec->unit_buf;
 		spec->unit_len = unitonly.unit_len;

@@ -203,10 +203,10 @@ preset_code(int i)
 static bool
 fail(IndPolicyError *err, const char *hint, const char *fmt, const char *tok, int toklen)
 {
-	char		token[96];
-	int			n = Min(toklen, (int) sizeof(token) - 1);
+	char		token[4 * 32 + 1];
+	bool		cut;
+	int			n = ind_clip_token(tok, toklen, 32, true, &cut);
 
-	n = ind_clip_token(tok, n, 32);
 	memcpy(token, tok, n);
 	token[n] = '\0';
 	snprintf(err->detail, sizeof(err->detail), fmt, token);

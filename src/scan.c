@@ -142,19 +142,26 @@ ind_match_word(const char *s, int len, const IndWord *words, int nwords,
 }
 
 /*
- * Length in bytes of at most maxchars characters of s, stopping at a blank:
- * the token an error message should quote.
+ * Length in bytes of at most maxchars characters of s, stopping at a blank
+ * if stop_at_blank: the token an error message should quote.  *cut says
+ * whether the token went on beyond maxchars, so the quote can say so.
  */
 int
-ind_clip_token(const char *s, int len, int maxchars)
+ind_clip_token(const char *s, int len, int maxchars, bool stop_at_blank, bool *cut)
 {
 	int			pos = 0;
 	int			nchars = 0;
 
-	while (pos < len && nchars < maxchars && ind_space_len(s + pos, len - pos) == 0)
+	while (pos < len && !(stop_at_blank && ind_space_len(s + pos, len - pos) > 0))
 	{
+		if (nchars == maxchars)
+		{
+			*cut = true;
+			return pos;
+		}
 		pos += ind_char_len(s + pos, len - pos);
 		nchars++;
 	}
+	*cut = false;
 	return pos;
 }

@@ -22,6 +22,7 @@ extern int	ind_skip_spaces(const char *s, int len, int pos);
 extern int	ind_trim_end(const char *s, int start, int end);
 extern int	ind_match_word(const char *s, int len, const IndWord *words,
 						   int nwords, int *code);
-extern int	ind_clip_token(const char *s, int len, int maxchars);
+extern int	ind_clip_token(const char *s, int len, int maxchars, bool stop_at_blank,
+						   bool *cut);
 
 #endif							/* INDICATOR_SCAN_H */

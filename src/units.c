@@ -187,7 +187,28 @@ const IndUnitAlias ind_unit_aliases[] = {
 };
 const int	ind_nunit_aliases = lengthof(ind_unit_aliases);
 
-/* The catalogue unit spelled exactly s[0..len), through an alias if need be. */
+/* Byte comparison that ignores the case of ASCII letters (km, KM, Km). */
+static bool
+same_spelling(const char *a, const char *b, int len)
+{
+	int			i;
+
+	for (i = 0; i < len; i++)
+	{
+		unsigned char x = (unsigned char) a[i];
+		unsigned char y = (unsigned char) b[i];
+
+		if (x >= 'A' && x <= 'Z')
+			x += 'a' - 'A';
+		if (y >= 'A' && y <= 'Z')
+			y += 'a' - 'A';
+		if (x != y)
+			return false;
+	}
+	return true;
+}
+
+/* The catalogue unit spelled s[0..len), through an alias if need be. */
 static const IndUnit *
 lookup_simple(const char *s, int len)
 {
@@ -200,7 +221,7 @@ lookup_simple(const char *s, int len)
 	{
 		const char *a = ind_unit_aliases[i].alias;
 
-		if ((int) strlen(a) == len && memcmp(a, s, len) == 0)
+		if ((int) strlen(a) == len && same_spelling(a, s, len))
 		{
 			name = ind_unit_aliases[i].name;
 			break;
@@ -215,7 +236,7 @@ lookup_simple(const char *s, int len)
 	{
 		const char *n = ind_units[i].name;
 
-		if ((int) strlen(n) == len && memcmp(n, s, len) == 0)
+		if ((int) strlen(n) == len && same_spelling(n, s, len))
 			return &ind_units[i];
 	}
 	return NULL;

@@ -242,7 +242,11 @@ indicator_convert(PG_FUNCTION_ARGS)
 	spec.unit_len = ind_unit_canonical(to, tl, spec.unit_buf, &known);
 	spec.unit = spec.unit_buf;
 	if (ind_check_spec(&spec, &err) != IND_OK)
-		ind_report(&err, "indicator", "", NULL);
+		ereport(ERROR,
+				(errcode(err.status == IND_ERR_RANGE ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE
+						 : ERRCODE_DATA_EXCEPTION),
+				 errmsg("converted indicator is out of range"),
+				 errdetail_internal("%s", ind_from_utf8(err.detail, (int) strlen(err.detail)))));
 	PG_RETURN_INDICATOR_P(ind_make(&spec));
 }
 

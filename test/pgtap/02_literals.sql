@@ -301,7 +301,7 @@ SELECT plan(
 	  203   -- one per literal (table lit)
 	+ 22    -- one per accessor row (table acc)
 	+ 30    -- one per constructor row (table cols)
-	+ 62    -- the rest, below
+	+ 63    -- the rest, below
 );
 SELECT is((SELECT ARRAY[(SELECT count(*)::int FROM lit), (SELECT count(*)::int FROM acc), (SELECT count(*)::int FROM cols)]),
 	ARRAY[203, 22, 30], 'the literal, accessor and constructor tables have the planned sizes');
@@ -453,10 +453,16 @@ SELECT is((SELECT count(*)::int
 
 -- unknown units are kept verbatim, never rejected
 SELECT is((SELECT count(*)::int
-           FROM (VALUES ('widgets'), ('Km'), ('PERCENT'), ('万人次每年'), ('次/widgets'), ('widgets/日'),
+           FROM (VALUES ('widgets'), ('Kmh'), ('PERCENTS'), ('万人次每年'), ('次/widgets'), ('widgets/日'),
                         ('个/小时/天'), ('e5'), ('至少'), ('〃')) u(unit)
            WHERE unit(('>= 7 ' || u.unit)::indicator) IS DISTINCT FROM u.unit),
 	0, 'unknown units are kept verbatim');
+
+-- ASCII unit aliases read without regard to case
+SELECT is((SELECT count(*)::int
+           FROM (VALUES ('Km', '公里'), ('KM', '公里'), ('PERCENT', '%'), ('Kg', '千克'), ('M2', '平方米')) u(unit, canon)
+           WHERE unit(('>= 7 ' || u.unit)::indicator) IS DISTINCT FROM u.canon),
+	0, 'ASCII unit aliases ignore case');
 
 -- equal meanings give one value
 SELECT is((SELECT count(DISTINCT input::indicator)::int FROM lit WHERE expected = '正向 >= 10 次'), 1,

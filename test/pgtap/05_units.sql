@@ -79,12 +79,12 @@ SELECT is((SELECT count(*)::int FROM cat WHERE unit_dimension(unit) IS DISTINCT 
 SELECT is(unit_canonical(u), c, format('unit_canonical(%s) = %s', quote_literal(u), coalesce(c, 'NULL')))
 FROM (VALUES (1, '％', '%'), (2, '百分比', '%'), (3, ' ％ ', '%'), (4, '条 / 日', '条/天'),
              (5, '人／工作日', '人/工作日'), (6, '次/个月', '次/月'), (7, '万元人民币/年度', '万元/年'),
-             (8, 'widgets', 'widgets'), (9, '次/widgets', '次/widgets'), (10, 'Km', 'Km'),
+             (8, 'widgets', 'widgets'), (9, '次/widgets', '次/widgets'), (10, 'Km', '公里'),
              (11, '', NULL), (12, '   ', NULL)) t(n, u, c) ORDER BY n;
 
 -- units outside the catalogue have no dimension
 SELECT is(unit_dimension(u), NULL, format('unit_dimension(%s) is NULL', quote_literal(u)))
-FROM (VALUES (1, 'widgets'), (2, 'Km'), (3, '次/widgets'), (4, 'widgets/天'), (5, '次/天/月'),
+FROM (VALUES (1, 'widgets'), (2, 'Kmh'), (3, '次/widgets'), (4, 'widgets/天'), (5, '次/天/月'),
              (6, ''), (7, '万元 人民币'), (8, '/天')) t(n, u) ORDER BY n;
 
 -- any catalogue unit over any catalogue unit is a rate of the two dimensions
