@@ -14,6 +14,7 @@
 #include "access/htup_details.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
+#include "utils/numeric.h"
 
 #include "indicator.h"
 #include "numeric_io.h"
@@ -168,8 +169,14 @@ step(FunctionCallInfo fcinfo, bool text_actual, int sign)
 			PG_RETURN_NULL();
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
-	sc = writable_state(fcinfo);
 	w = ind_numeric_to_decimal(PG_GETARG_DATUM(3), "weight");
+	if (w.scale > IND_SC_SCALE)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("weight %s has more than six decimals",
+						DatumGetCString(DirectFunctionCall1(numeric_out, PG_GETARG_DATUM(3)))),
+				 errhint("The scorecard sums weights and points exactly with six decimals.")));
+	sc = writable_state(fcinfo);
 
 	if (PG_ARGISNULL(2))
 	{
