@@ -19,7 +19,9 @@ OBJS = \
 	src/numeric_io.o \
 	src/score_sql.o \
 	src/scorecard.o \
-	src/scorecard_sql.o
+	src/scorecard_sql.o \
+	src/hierarchy.o \
+	src/hierarchy_sql.o
 
 DATA = sql/indicator--1.0.sql
 

@@ -421,3 +421,35 @@ CREATE AGGREGATE scorecard_merge(scorecard_state) (
 COMMENT ON AGGREGATE scorecard_state(indicator, numeric, numeric) IS
 'the partial scorecard state of the rows; finish it with scorecard_finish(scorecard_merge(state))';
 COMMENT ON AGGREGATE scorecard_merge(scorecard_state) IS 'merge partial scorecard states';
+
+--
+-- The indicator hierarchy (2020 and 2021 frameworks) and the weight check.
+--
+CREATE FUNCTION level_name(label text) RETURNS text
+	AS 'MODULE_PATHNAME', 'indicator_level_name' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION level_name(text) IS
+'canonical name of a level-1 or level-2 label (经济效益 → 经济效益指标); NULL when unknown';
+
+CREATE FUNCTION level1_of(label text) RETURNS text
+	AS 'MODULE_PATHNAME', 'indicator_level1_of' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION level1_of(text) IS
+'the level 1 a label belongs to (数量指标 → 产出指标, 经济成本指标 → 成本指标); NULL when unknown';
+
+CREATE FUNCTION level_sort_key(label text) RETURNS integer
+	AS 'MODULE_PATHNAME', 'indicator_level_sort_key' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION level_sort_key(text) IS
+'canonical order of level labels for ORDER BY: 产出 (数量, 质量, 时效, 成本), 成本 (2021), 效益, 满意度';
+
+CREATE FUNCTION indicator_levels(OUT name text, OUT depth integer, OUT level1 text,
+	OUT sort_key integer, OUT framework text, OUT spellings text[])
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'indicator_levels' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 16;
+COMMENT ON FUNCTION indicator_levels() IS 'the level vocabulary of the 2020 and 2021 frameworks';
+
+CREATE FUNCTION weight_check(level1 text[], weight numeric[], budget_weight numeric DEFAULT NULL,
+	policy text DEFAULT 'central', OUT item text, OUT expected numeric, OUT actual numeric, OUT ok boolean)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'indicator_weight_check' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE
+	ROWS 6;
+COMMENT ON FUNCTION weight_check(text[], numeric[], numeric, text) IS
+'a project''s weights per level 1 against the policy''s split (50/30/10 and 10 for 预算执行率), then the total';

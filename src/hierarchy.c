@@ -1,0 +1,125 @@
+/*
+ * hierarchy.c
+ *		The vocabulary of indicator levels.
+ *
+ * 2020 framework (财预〔2020〕10号): 产出 (数量, 质量, 时效, 成本), 效益 (经济,
+ * 社会, 生态效益, 可持续影响), 满意度 (服务对象满意度).  2021 framework
+ * (财预〔2021〕101号): 成本 becomes a level 1 with 经济成本, 社会成本 and
+ * 生态环境成本.  Canonical names carry the 指标 suffix the documents use;
+ * tables often drop it ("经济效益", "可持续影响"), and both read the same.
+ *
+ * Pure code: static tables, looked up by exact (trimmed) spelling.
+ */
+#include "postgres.h"
+
+#include "hierarchy.h"
+#include "scan.h"
+
+static const IndLevel levels[] = {
+	{"产出指标", 1, IND_L1_OUTPUT, 100, "both"},
+	{"数量指标", 2, IND_L1_OUTPUT, 110, "both"},
+	{"质量指标", 2, IND_L1_OUTPUT, 120, "both"},
+	{"时效指标", 2, IND_L1_OUTPUT, 130, "both"},
+	/* as a level 2, 成本指标 sits under 产出 (2020 framework) */
+	{"成本指标", 2, IND_L1_OUTPUT, 140, "2020"},
+	{"成本指标", 1, IND_L1_COST, 200, "2021"},
+	{"经济成本指标", 2, IND_L1_COST, 210, "2021"},
+	{"社会成本指标", 2, IND_L1_COST, 220, "2021"},
+	{"生态环境成本指标", 2, IND_L1_COST, 230, "2021"},
+	{"效益指标", 1, IND_L1_OUTCOME, 300, "both"},
+	{"经济效益指标", 2, IND_L1_OUTCOME, 310, "both"},
+	{"社会效益指标", 2, IND_L1_OUTCOME, 320, "both"},
+	{"生态效益指标", 2, IND_L1_OUTCOME, 330, "both"},
+	{"可持续影响指标", 2, IND_L1_OUTCOME, 340, "both"},
+	{"满意度指标", 1, IND_L1_SATISFACTION, 400, "both"},
+	{"服务对象满意度指标", 2, IND_L1_SATISFACTION, 410, "both"},
+};
+
+typedef struct LevelSpelling
+{
+	const char *spelling;
+	int			index;			/* into levels[] */
+} LevelSpelling;
+
+/*
+ * Spellings in use.  "成本指标" and "成本" read as the 2020 level 2; the
+ * level-1 reading is chosen by ind_level1_entry() where a level 1 is meant.
+ */
+static const LevelSpelling spellings[] = {
+	{"产出指标", 0}, {"产出", 0}, {"产出目标", 0},
+	{"数量指标", 1}, {"数量", 1},
+	{"质量指标", 2}, {"质量", 2},
+	{"时效指标", 3}, {"时效", 3}, {"进度指标", 3},
+	{"成本指标", 4}, {"成本", 4}, {"成本控制指标", 4},
+	{"经济成本指标", 6}, {"经济成本", 6},
+	{"社会成本指标", 7}, {"社会成本", 7},
+	{"生态环境成本指标", 8}, {"生态环境成本", 8}, {"生态成本指标", 8}, {"生态成本", 8},
+	{"效益指标", 9}, {"效益", 9}, {"效果指标", 9},
+	{"经济效益指标", 10}, {"经济效益", 10},
+	{"社会效益指标", 11}, {"社会效益", 11},
+	{"生态效益指标", 12}, {"生态效益", 12}, {"生态环境效益指标", 12}, {"生态环境效益", 12},
+	{"可持续影响指标", 13}, {"可持续影响", 13}, {"可持续发展指标", 13},
+	{"满意度指标", 14}, {"满意度", 14}, {"满意度目标", 14},
+	{"服务对象满意度指标", 15}, {"服务对象满意度", 15}, {"社会公众或服务对象满意度", 15},
+	{"社会公众满意度", 15}, {"群众满意度", 15},
+};
+
+/* The level a (trimmed) label names, or NULL. */
+const IndLevel *
+ind_level_lookup(const char *s, int len)
+{
+	int			start = ind_skip_spaces(s, len, 0);
+	int			end = ind_trim_end(s, start, len);
+	int			i;
+
+	for (i = 0; i < (int) lengthof(spellings); i++)
+	{
+		const char *sp = spellings[i].spelling;
+
+		if ((int) strlen(sp) == end - start && memcmp(sp, s + start, end - start) == 0)
+			return &levels[spellings[i].index];
+	}
+	return NULL;
+}
+
+/* The level-1 entry of a slot. */
+const IndLevel *
+ind_level1_entry(int level1)
+{
+	int			i;
+
+	for (i = 0; i < (int) lengthof(levels); i++)
+		if (levels[i].depth == 1 && levels[i].level1 == level1)
+			return &levels[i];
+	return NULL;
+}
+
+int
+ind_level_count(void)
+{
+	return lengthof(levels);
+}
+
+const IndLevel *
+ind_level_at(int i)
+{
+	return &levels[i];
+}
+
+/* The spellings of level i; returns how many. */
+int
+ind_level_spellings(int i, const char **out, int max)
+{
+	int			n = 0;
+	int			j;
+
+	for (j = 0; j < (int) lengthof(spellings) && n < max; j++)
+		if (spellings[j].index == i)
+			out[n++] = spellings[j].spelling;
+	/* 成本指标 as level 1 shares the 2020 level 2's spellings */
+	if (levels[i].depth == 1 && levels[i].level1 == IND_L1_COST)
+		for (j = 0; j < (int) lengthof(spellings) && n < max; j++)
+			if (spellings[j].index == 4)
+				out[n++] = spellings[j].spelling;
+	return n;
+}

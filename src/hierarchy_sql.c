@@ -1,0 +1,244 @@
+/*
+ * hierarchy_sql.c
+ *		SQL functions of the indicator hierarchy: canonical level names,
+ *		the level 1 of a level 2, sort keys, and the weight check.
+ */
+#include "compat.h"
+
+#include "catalog/pg_type.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+
+#include "exact.h"
+#include "hierarchy.h"
+#include "indicator.h"
+#include "numeric_io.h"
+#include "score_fmgr.h"
+
+static const IndLevel *
+level_arg(FunctionCallInfo fcinfo, int n)
+{
+	text	   *t = PG_GETARG_TEXT_PP(n);
+	int			len;
+	const char *s = ind_to_utf8(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &len);
+
+	return ind_level_lookup(s, len);
+}
+
+static text *
+utf8_text(const char *s)
+{
+	return cstring_to_text(ind_from_utf8(s, (int) strlen(s)));
+}
+
+PG_FUNCTION_INFO_V1(indicator_level_name);
+Datum
+indicator_level_name(PG_FUNCTION_ARGS)
+{
+	const IndLevel *l = level_arg(fcinfo, 0);
+
+	if (l == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(utf8_text(l->name));
+}
+
+PG_FUNCTION_INFO_V1(indicator_level1_of);
+Datum
+indicator_level1_of(PG_FUNCTION_ARGS)
+{
+	const IndLevel *l = level_arg(fcinfo, 0);
+
+	if (l == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(utf8_text(ind_level1_entry(l->level1)->name));
+}
+
+PG_FUNCTION_INFO_V1(indicator_level_sort_key);
+Datum
+indicator_level_sort_key(PG_FUNCTION_ARGS)
+{
+	const IndLevel *l = level_arg(fcinfo, 0);
+
+	if (l == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_INT32(l->sort_key);
+}
+
+/* The vocabulary: one row per level, with its spellings. */
+PG_FUNCTION_INFO_V1(indicator_levels);
+Datum
+indicator_levels(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	int			i;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (i = 0; i < ind_level_count(); i++)
+	{
+		const IndLevel *l = ind_level_at(i);
+		const char *sp[16];
+		Datum		spd[16];
+		int			n = ind_level_spellings(i, sp, 16);
+		int			j;
+		Datum		values[6];
+		bool		nulls[6] = {false, false, false, false, false, false};
+
+		for (j = 0; j < n; j++)
+			spd[j] = PointerGetDatum(utf8_text(sp[j]));
+		values[0] = PointerGetDatum(utf8_text(l->name));
+		values[1] = Int32GetDatum(l->depth);
+		values[2] = PointerGetDatum(utf8_text(ind_level1_entry(l->level1)->name));
+		values[3] = Int32GetDatum(l->sort_key);
+		values[4] = PointerGetDatum(utf8_text(l->framework));
+		values[5] = PointerGetDatum(construct_array(spd, n, TEXTOID, -1, false, TYPALIGN_INT));
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+static void
+put_row(ReturnSetInfo *rsinfo, const char *item, bool has_expected, IndRatio expected,
+		IndRatio actual)
+{
+	Datum		values[4];
+	bool		nulls[4] = {false, false, false, false};
+
+	values[0] = PointerGetDatum(utf8_text(item));
+	if (has_expected)
+		values[1] = ind_ratio_to_numeric(expected, 2);
+	else
+		nulls[1] = true;
+	values[2] = ind_ratio_to_numeric(actual, 2);
+	values[3] = BoolGetDatum(has_expected && ind_ratio_cmp(expected, actual) == 0);
+	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+}
+
+static IndRatio
+add(IndRatio a, IndRatio b)
+{
+	IndRatio	r;
+
+	if (!ind_ratio_add(a, b, &r))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("weights out of range")));
+	return r;
+}
+
+/*
+ * weight_check(level1[], weight[], budget_weight, policy): each level 1's
+ * weights against the policy's split (50 / 30 / 10 and 10 for 预算执行率
+ * by default), one row per item, then the total.  Level-2 labels count
+ * for their level 1.  Without 满意度 indicators, their share goes to 效益
+ * ([M] 10号); a policy with no 满意度 share (湖北) checks 效益 and 满意度
+ * together.
+ */
+PG_FUNCTION_INFO_V1(indicator_weight_check);
+Datum
+indicator_weight_check(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	ArrayType  *labels;
+	ArrayType  *weights;
+	const IndPolicy *p = ind_policy_arg(fcinfo, 3);
+	Datum	   *ld,
+			   *wd;
+	bool	   *ln,
+			   *wn;
+	int			nl,
+				nw;
+	IndRatio	sum[IND_L1_COUNT];
+	bool		present[IND_L1_COUNT] = {false, false, false, false};
+	IndRatio	zero = {0, 1};
+	IndRatio	total = {0, 1};
+	IndRatio	expected_total = {0, 1};
+	IndRatio	e_out,
+				e_outcome,
+				e_sat;
+	int			i;
+
+	InitMaterializedSRF(fcinfo, 0);
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		return (Datum) 0;
+	labels = PG_GETARG_ARRAYTYPE_P(0);
+	weights = PG_GETARG_ARRAYTYPE_P(1);
+	deconstruct_array(labels, TEXTOID, -1, false, TYPALIGN_INT, &ld, &ln, &nl);
+	deconstruct_array(weights, NUMERICOID, -1, false, TYPALIGN_INT, &wd, &wn, &nw);
+	if (nl != nw)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("weight_check needs as many weights (%d) as level labels (%d)", nw, nl)));
+
+	for (i = 0; i < IND_L1_COUNT; i++)
+		sum[i] = zero;
+	for (i = 0; i < nl; i++)
+	{
+		const IndLevel *l;
+		IndRatio	w;
+		int			len;
+		const char *s;
+
+		if (ln[i] || wn[i])
+			continue;
+		w = ind_ratio_from_decimal(ind_numeric_to_decimal(wd[i], "weight"));
+		s = ind_to_utf8(VARDATA_ANY(DatumGetTextPP(ld[i])),
+						VARSIZE_ANY_EXHDR(DatumGetTextPP(ld[i])), &len);
+		l = ind_level_lookup(s, len);
+		total = add(total, w);
+		if (l == NULL)
+		{
+			/* an unknown label: shown, never silently counted elsewhere */
+			put_row(rsinfo, ind_from_utf8(s, len), false, zero, w);
+			continue;
+		}
+		/* "成本指标" as a level 1 (2021) counts with 产出 by default */
+		if (l->level1 == IND_L1_COST && !p->cost_in_output)
+		{
+			sum[IND_L1_COST] = add(sum[IND_L1_COST], w);
+			present[IND_L1_COST] = true;
+		}
+		else
+		{
+			int			slot = (l->level1 == IND_L1_COST) ? IND_L1_OUTPUT : l->level1;
+
+			sum[slot] = add(sum[slot], w);
+			present[slot] = true;
+		}
+	}
+
+	e_out = ind_ratio_from_decimal(p->level_weights[0]);
+	e_outcome = ind_ratio_from_decimal(p->level_weights[1]);
+	e_sat = ind_ratio_from_decimal(p->level_weights[2]);
+	if (!present[IND_L1_SATISFACTION] && ind_ratio_sign(e_sat) > 0)
+	{
+		/* no 满意度 indicators: their share goes to 效益 */
+		e_outcome = add(e_outcome, e_sat);
+		e_sat = zero;
+	}
+
+	put_row(rsinfo, "产出指标", true, e_out, sum[IND_L1_OUTPUT]);
+	if (present[IND_L1_COST])
+		put_row(rsinfo, "成本指标", false, zero, sum[IND_L1_COST]);
+	if (ind_ratio_sign(ind_ratio_from_decimal(p->level_weights[2])) == 0)
+		put_row(rsinfo, "效益指标+满意度指标", true, e_outcome,
+				add(sum[IND_L1_OUTCOME], sum[IND_L1_SATISFACTION]));
+	else
+	{
+		put_row(rsinfo, "效益指标", true, e_outcome, sum[IND_L1_OUTCOME]);
+		put_row(rsinfo, "满意度指标", true, e_sat, sum[IND_L1_SATISFACTION]);
+	}
+	expected_total = add(add(e_out, e_outcome), e_sat);
+	if (!PG_ARGISNULL(2))
+	{
+		IndRatio	b = ind_ratio_from_decimal(ind_numeric_to_decimal(PG_GETARG_DATUM(2), "budget weight"));
+		IndRatio	eb = ind_ratio_from_decimal(p->level_weights[3]);
+
+		put_row(rsinfo, "预算执行率", true, eb, b);
+		total = add(total, b);
+		expected_total = add(expected_total, eb);
+	}
+	put_row(rsinfo, "合计", true, expected_total, total);
+	return (Datum) 0;
+}
