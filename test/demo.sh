@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The main job: on a fresh Debian 12 machine (as root) install what is
-# needed, build and install the extension, start a throwaway cluster, load
-# the nine bundled 2022 goal tables and show what the indicator type makes
-# of them.  Stops the cluster at the end, unless --keep is given.
+# needed, build and install the extension, start a throwaway cluster, create
+# the reference schema, load the nine bundled 2022 goal tables, apply the
+# bundled SAMPLE actual results and print each project's 自评表 sheet and
+# the weight check.  Stops the cluster at the end, unless --keep is given.
 #
 #   bash test/demo.sh          # run the demo, then stop the cluster
 #   bash test/demo.sh --keep   # leave the cluster running and say how to connect
@@ -26,70 +27,69 @@ fi
 
 as_owner createdb indicator_demo
 export PGDATABASE=indicator_demo
-# the postgres user must be able to read the bundled data
-cp "$top/data/goal_rows_2022.csv" "$dir/goal_rows_2022.csv"
-[ "$(id -u)" = 0 ] && chown postgres "$dir/goal_rows_2022.csv"
+# the cluster owner reads the bundled data from a copy in the cluster's directory
+mkdir -p "$dir/work/data"
+cp "$top"/data/*.csv "$top"/data/*.sql "$dir/work/data/"
+[ "$(id -u)" = 0 ] && chown -R postgres "$dir/work"
+cd "$dir/work"
 
-as_owner psql -X -q -v ON_ERROR_STOP=1 -v rows="$dir/goal_rows_2022.csv" -v bin="$dir/goal_indicator.bin" <<'SQL'
+say "creating the reference schema and loading the nine bundled 2022 tables (clean CSV, COPY)"
+as_owner psql -X -q -v ON_ERROR_STOP=1 -c 'CREATE EXTENSION indicator' \
+	-f data/schema.sql -f data/load_clean.sql
+
+as_owner psql -X -q -v ON_ERROR_STOP=1 <<'SQL'
 \pset footer off
-CREATE EXTENSION indicator;
-
--- 1. Load the clean CSV of the bundled tables with plain COPY, then type it.
-CREATE TABLE staging (
-	project_code text, level1 text, level2 text, name text,
-	nature text, comparator text, target text, unit text,
-	weight numeric, source_line int
-);
-COPY staging FROM :'rows' (FORMAT csv, HEADER);
-CREATE TABLE goal_indicator AS
-	SELECT project_code, level1, level2, name,
-	       indicator(nature, comparator, target, unit) AS spec, weight, source_line
-	FROM staging;
+\echo
+\echo '== The bundled 2022 goal tables: 203 indicators typed from their four columns'
+SELECT p.project_code, p.name, count(*) AS indicators,
+       count(*) FILTER (WHERE nature(spec) = '定性') AS qualitative,
+       count(*) FILTER (WHERE spec::text::indicator = spec) AS round_trips
+FROM goal_project p JOIN goal_indicator i USING (project_code)
+GROUP BY p.project_code, p.name ORDER BY min(i.source_line);
 
 \echo
-\echo '== The nine 2022 goal tables, typed: indicators and weights per project'
-SELECT project_code, count(*) AS indicators,
-       sum(weight) FILTER (WHERE level1 = '产出指标') AS 产出,
-       sum(weight) FILTER (WHERE level1 = '效益指标') AS 效益,
-       sum(weight) FILTER (WHERE level1 = '满意度指标') AS 满意度,
-       count(*) FILTER (WHERE nature(spec) = '定性') AS qualitative
-FROM goal_indicator GROUP BY project_code ORDER BY min(source_line);
+\echo '== Weight check per project (产出 50, 效益 30, 满意度 10, 预算执行率 10)'
+SELECT p.project_code,
+       bool_and(w.ok) AS all_ok,
+       string_agg(w.item || ' ' || w.actual, ', ' ORDER BY w.item) FILTER (WHERE w.item <> '合计') AS weights,
+       max(w.actual) FILTER (WHERE w.item = '合计') AS total
+FROM goal_project p
+CROSS JOIN LATERAL (SELECT array_agg(level1) AS l, array_agg(weight) AS w
+                    FROM goal_indicator i WHERE i.project_code = p.project_code) a
+CROSS JOIN LATERAL weight_check(a.l, a.w, p.budget_execution_weight) w
+GROUP BY p.project_code ORDER BY p.project_code;
+SQL
 
-\echo
-\echo '== One project as the table wrote it and as the type reads it'
-SELECT s.level2, s.name, concat_ws(' ', s.nature, nullif(s.comparator, ''), s.target, nullif(s.unit, '')) AS written,
-       g.spec, target(g.spec), unit(g.spec), g.weight
-FROM staging s JOIN goal_indicator g USING (source_line)
-WHERE s.project_code = '15060022200000035268' ORDER BY source_line;
+echo
+echo "== 项目支出绩效自评表 of each project, scored against SAMPLE (invented) actual results"
+for project in $(as_owner psql -X -At -c "SELECT project_code FROM goal_project ORDER BY project_code"); do
+	echo
+	as_owner psql -X -At -c "SELECT '-- ' || project_code || '  ' || name FROM goal_project WHERE project_code = '$project'"
+	as_owner psql -X -q -P footer=off -v project="$project" -f data/sheet.sql
+done
 
+as_owner psql -X -q -v ON_ERROR_STOP=1 <<'SQL'
+\pset footer off
 \echo
-\echo '== Every cell round-trips: text and binary'
-COPY (SELECT source_line, spec FROM goal_indicator) TO :'bin' (FORMAT binary);
-CREATE TEMP TABLE reloaded (source_line int, spec indicator);
-COPY reloaded FROM :'bin' (FORMAT binary);
-SELECT count(*) AS indicators,
-       count(*) FILTER (WHERE g.spec::text::indicator = g.spec) AS text_round_trips,
-       count(*) FILTER (WHERE r.spec = g.spec) AS binary_round_trips
-FROM goal_indicator g LEFT JOIN reloaded r USING (source_line);
-
-\echo
-\echo '== Units met in the tables, with their dimensions; money converts exactly'
-SELECT unit(spec) AS unit, unit_dimension(unit(spec)) AS dimension, count(*)
-FROM goal_indicator WHERE unit(spec) IS NOT NULL GROUP BY 1 ORDER BY 3 DESC, 1;
-SELECT name, spec, to_unit(spec, '元') AS in_yuan
-FROM goal_indicator WHERE unit(spec) = '万元' ORDER BY source_line LIMIT 5;
-
-\echo
-\echo '== Storage: bytes per indicator on disk'
-SELECT nature(spec) = '定性' AS qualitative, count(*), min(pg_column_size(spec)) AS min_bytes,
-       max(pg_column_size(spec)) AS max_bytes, round(avg(pg_column_size(spec)), 1) AS avg_bytes
-FROM goal_indicator GROUP BY 1 ORDER BY 1;
+\echo '== All nine projects at a glance'
+SELECT p.project_code, (s.sc).weight AS 指标分值, (s.sc).score AS 指标得分,
+       budget_execution_score(b.spent, b.budget, p.budget_execution_weight) AS 预算执行得分,
+       (s.sc).score + budget_execution_score(b.spent, b.budget, p.budget_execution_weight) AS 总分,
+       grade((s.sc).score + budget_execution_score(b.spent, b.budget, p.budget_execution_weight)) AS 等级
+FROM goal_project p
+JOIN budget_execution b USING (project_code)
+JOIN (SELECT project_code, scorecard(i.spec, a.actual, i.weight) AS sc
+      FROM goal_indicator i LEFT JOIN actual_result a USING (project_code, source_line)
+      GROUP BY project_code) s USING (project_code)
+ORDER BY p.project_code;
 SQL
 
 if [ "$keep" = yes ]; then
 	echo
 	echo "The cluster keeps running. Connect with:"
 	echo "  psql -h $dir -p 5432 -U postgres indicator_demo"
+	echo "Print one project's sheet with:"
+	echo "  cd $dir/work && psql -h $dir -U postgres -v project=15060022200000035288 -f data/sheet.sql indicator_demo"
 	echo "Stop it with:"
 	echo "  runuser -u postgres -- $PGBIN/pg_ctl -D $dir/data stop"
 else
