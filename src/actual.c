@@ -208,6 +208,9 @@ read_date(const char *s, int len, int *pos, int *y, int *m, int *d)
 	}
 	else if ((n = MATCH(s + p, len - p, date_seps, &code)) > 0)
 	{
+		/* "2022.5" is a number: a point separates a date only as Y.M.D */
+		bool		point = (s[p] == '.' || (n == 3 && (unsigned char) s[p + 2] == 0x8E));
+
 		p += n;
 		*m = read_int(s, len, &p);
 		if (*m < 0)
@@ -219,6 +222,8 @@ read_date(const char *s, int len, int *pos, int *y, int *m, int *d)
 			if (*d < 0)
 				return false;
 		}
+		else if (point)
+			return false;
 	}
 	else
 		return false;
@@ -299,6 +304,23 @@ ind_parse_deadline(const char *s, int len, IndDeadline *dl)
 	if ((n = MATCH(s + pos, end - pos, deadline_suffixes, &code)) > 0)
 		pos = ind_skip_spaces(s, end, pos + n);
 	return pos == end;
+}
+
+/* Text after a number that cannot be a unit: another number or punctuation. */
+static bool
+starts_number_or_punct(const char *s, int len)
+{
+	static const IndWord bad[] = {
+		{"-", 1}, {"－", 1}, {"/", 1}, {"／", 1}, {".", 1}, {"．", 1}, {",", 1}, {"，", 1},
+		{":", 1}, {"：", 1}, {"~", 1}, {"～", 1}, {"+", 1},
+	};
+	int			code;
+	int			n;
+	IndDecimal	d;
+
+	if (MATCH(s, len, bad, &code) > 0)
+		return true;
+	return ind_decimal_parse(s, len, false, &n, &d) != IND_DEC_NOT_A_NUMBER;
 }
 
 /* A grade, then optionally a manual score: "达成 9.5", "部分达成(70%)". */
@@ -392,6 +414,10 @@ ind_parse_actual(const char *s, int len, IndActual *a, IndError *err)
 	pos = ind_skip_spaces(s, end, pos + n);
 	if (end - pos > IND_MAX_UNIT_BYTES)
 		return ind_fail(err, IND_ERR_SYNTAX, "The unit \"%s\" is longer than 64 bytes.",
+						s + pos, end - pos);
+	if (pos < end && (starts_number_or_punct(s + pos, end - pos)))
+		return ind_fail(err, IND_ERR_SYNTAX,
+						"Unexpected \"%s\" after the number; a unit follows it directly.",
 						s + pos, end - pos);
 	a->unit = s + pos;
 	a->unit_len = end - pos;

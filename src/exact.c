@@ -265,6 +265,27 @@ round_quotient(uint128 num_hi, uint128 num_lo, uint128 den, bool negative, int64
 	return true;
 }
 
+/* r rounded half up to scale decimals, as a 128-bit count of 10^-scale. */
+bool
+ind_ratio_round128(IndRatio r, int scale, int128 *out)
+{
+	U256		n = mul128((uint128) abs128(r.num), (uint128) pow10_64[scale]);
+	U256		q;
+	uint128		rem;
+
+	divmod256(n, (uint128) r.den, &q, &rem);
+	if (rem >= (uint128) r.den - rem)
+	{
+		q.lo++;
+		if (q.lo == 0)
+			q.hi++;
+	}
+	if (q.hi != 0 || q.lo > (uint128) ((((int128) 1) << 126) - 1))
+		return false;
+	*out = (r.num < 0) ? -(int128) q.lo : (int128) q.lo;
+	return true;
+}
+
 /* r rounded half up to the given number of decimals. */
 bool
 ind_ratio_round(IndRatio r, int scale, IndDecimal *d)

@@ -30,6 +30,7 @@ extern bool ind_ratio_sub(IndRatio a, IndRatio b, IndRatio *r);
 extern int	ind_ratio_cmp(IndRatio a, IndRatio b);
 extern int	ind_ratio_sign(IndRatio a);
 extern bool ind_ratio_round(IndRatio r, int scale, IndDecimal *d);
+extern bool ind_ratio_round128(IndRatio r, int scale, int128 *out);
 extern bool ind_muldiv_round(IndDecimal w, IndRatio r, int scale, IndDecimal *d);
 
 #endif							/* INDICATOR_EXACT_H */

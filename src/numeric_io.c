@@ -48,12 +48,35 @@ Datum
 ind_ratio_to_numeric(IndRatio r, int scale)
 {
 	IndDecimal	d;
+	int128		q;
+	char		buf[64];
+	char	   *p = buf + sizeof(buf) - 1;
+	uint128		u;
+	int			digits = 0;
 
-	if (!ind_ratio_round(r, scale, &d))
+	if (ind_ratio_round(r, scale, &d))
+		return ind_decimal_to_numeric(d, scale);
+
+	/* beyond 18 digits: write the 128-bit quotient out as text */
+	if (!ind_ratio_round128(r, scale, &q))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("value out of range")));
-	return ind_decimal_to_numeric(d, scale);
+	u = (q < 0) ? (uint128) (-(q + 1)) + 1 : (uint128) q;
+	*p = '\0';
+	do
+	{
+		*--p = (char) ('0' + (int) (u % 10));
+		u /= 10;
+		if (++digits == scale && scale > 0)
+			*--p = '.';
+	} while (u > 0 || digits < scale);
+	if (scale > 0 && *p == '.')
+		*--p = '0';
+	if (q < 0)
+		*--p = '-';
+	return DirectFunctionCall3(numeric_in, CStringGetDatum(p),
+							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
 }
 
 /*
@@ -75,9 +98,6 @@ decode_numeric(const struct varlena *v, IndDecimal *d)
 	int			dscale;
 	bool		negative;
 	int			ndigits;
-	int			scale;
-	int128		acc = 0;
-	int			i;
 
 	if (len < 2)
 		return false;
@@ -106,54 +126,70 @@ decode_numeric(const struct varlena *v, IndDecimal *d)
 		weight = w;
 	}
 	ndigits = (len - hdrsize) / 2;
-	if (dscale > IND_DEC_MAX_SCALE || ndigits > 9)
-		return false;
-	for (i = 0; i < ndigits; i++)
+	if (dscale > IND_DEC_MAX_SCALE || ndigits > 4)
+		return false;			/* more than 16 digits: the slow path */
 	{
-		int16		digit;
+		static const uint64 p10u[] = {
+			UINT64CONST(1), UINT64CONST(10), UINT64CONST(100), UINT64CONST(1000),
+			UINT64CONST(10000), UINT64CONST(100000), UINT64CONST(1000000),
+			UINT64CONST(10000000), UINT64CONST(100000000), UINT64CONST(1000000000),
+			UINT64CONST(10000000000), UINT64CONST(100000000000),
+			UINT64CONST(1000000000000), UINT64CONST(10000000000000),
+			UINT64CONST(100000000000000), UINT64CONST(1000000000000000),
+			UINT64CONST(10000000000000000), UINT64CONST(100000000000000000),
+			UINT64CONST(1000000000000000000)
+		};
+		uint64		acc = 0;
+		int			scale;
+		int			i;
 
-		memcpy(&digit, p + hdrsize + 2 * i, 2);
-		acc = acc * 10000 + digit;
-	}
-	/* acc now counts units of 10000^(weight - ndigits + 1) */
-	scale = 4 * (ndigits - 1 - weight);
-	if (ndigits == 0)
-		scale = 0;
-	while (scale < 0)
-	{
-		if (acc > (int128) PG_INT64_MAX)
-			return false;
-		acc *= 10;
-		scale++;
-	}
-	while (scale > dscale)
-	{
-		/* digits below the display scale are zero in a stored numeric */
-		acc /= 10;
-		scale--;
-	}
-	while (scale < dscale)
-	{
-		if (acc > (int128) PG_INT64_MAX)
-			return false;
-		acc *= 10;
-		scale++;
-	}
-	if (acc >= (int128) INT64CONST(1000000000000000000) * 10)
-	{
-		/* trailing zeros may still bring it within 18 digits */
-		while (scale > 0 && acc % 10 == 0)
+		for (i = 0; i < ndigits; i++)
 		{
-			acc /= 10;
-			scale--;
+			int16		digit;
+
+			memcpy(&digit, p + hdrsize + 2 * i, 2);
+			acc = acc * 10000 + (uint64) digit;
 		}
+		/* acc counts units of 10000^(weight - ndigits + 1) */
+		scale = (ndigits == 0) ? 0 : 4 * (ndigits - 1 - weight);
+		if (scale < 0)
+		{
+			/* an integer with trailing zero groups: 12000000 */
+			if (-scale > 18 || acc > UINT64CONST(999999999999999999) / p10u[-scale])
+				return false;
+			acc *= p10u[-scale];
+			scale = 0;
+		}
+		else if (scale > dscale)
+		{
+			/*
+			 * Digits below the display scale are zero in a stored numeric.
+			 * Constant divisors let the compiler multiply instead of divide.
+			 */
+			switch (scale - dscale)
+			{
+				case 1:
+					acc /= 10;
+					break;
+				case 2:
+					acc /= 100;
+					break;
+				case 3:
+					acc /= 1000;
+					break;
+				default:
+					acc /= p10u[scale - dscale];
+					break;
+			}
+			scale = dscale;
+		}
+		if (scale > IND_DEC_MAX_SCALE || acc > UINT64CONST(999999999999999999))
+			return false;
+		d->mant = negative ? -(int64) acc : (int64) acc;
+		d->scale = scale;
+		*d = ind_decimal_normalize(*d);
+		return true;
 	}
-	if (acc > (int128) PG_INT64_MAX)
-		return false;
-	d->mant = negative ? -(int64) acc : (int64) acc;
-	d->scale = scale;
-	*d = ind_decimal_normalize(*d);
-	return ind_decimal_valid(*d);
 }
 
 /*

@@ -255,6 +255,48 @@ grade_band(IndDecimal w, IndGrade g, const IndPolicy *p, IndDecimal *lo, IndDeci
 	return IND_OK;
 }
 
+/*
+ * w * r rounded half up to cents, where r = 1 gives the weight itself (a
+ * weight may have more decimals than points do) and no rounding lifts the
+ * points above the weight.
+ */
+static IndStatus
+points_of(IndDecimal w, IndRatio r, IndDecimal *pts, IndError *err)
+{
+	if (ind_ratio_cmp(r, ONE) >= 0)
+	{
+		*pts = w;
+		return IND_OK;
+	}
+	CHECK(ind_muldiv_round(w, r, 2, pts));
+	if (ind_decimal_cmp(*pts, w) > 0)
+		*pts = w;
+	return IND_OK;
+}
+
+/* The largest amount of cents below w: the points of a near miss. */
+static IndStatus
+just_below(IndDecimal w, IndDecimal *pts, IndError *err)
+{
+	IndRatio	cent = {1, 100};
+	IndRatio	x;
+	IndDecimal	floor_cents;
+
+	/* floor(w * 100) / 100, then one cent less if that is w itself */
+	CHECK(ind_ratio_mul(ind_ratio_from_decimal(w), ind_ratio_int(100), &x));
+	floor_cents.mant = (int64) (x.num / x.den);
+	floor_cents.scale = 2;
+	floor_cents = ind_decimal_normalize(floor_cents);
+	if (ind_decimal_cmp(floor_cents, w) < 0)
+		*pts = floor_cents;
+	else
+	{
+		CHECK(ind_ratio_sub(ind_ratio_from_decimal(w), cent, &x));
+		CHECK(ind_ratio_round(rmax(x, ZERO), 2, pts));
+	}
+	return IND_OK;
+}
+
 /* 定性 grades: the grade's default points, or a manual score in its band. */
 static IndStatus
 score_grade(const IndActual *a, IndDecimal w, const IndPolicy *p, IndScore *out, IndError *err)
@@ -270,7 +312,8 @@ score_grade(const IndActual *a, IndDecimal w, const IndPolicy *p, IndScore *out,
 	{
 		IndRatio	f = ind_ratio_from_decimal(p->qual_points[a->grade - 1]);
 
-		CHECK(ind_muldiv_round(w, f, 2, &pts));
+		if ((st = points_of(w, f, &pts, err)) != IND_OK)
+			return st;
 		out->attainment = f;
 	}
 	else
@@ -283,8 +326,8 @@ score_grade(const IndActual *a, IndDecimal w, const IndPolicy *p, IndScore *out,
 			CHECK(ind_ratio_div(ind_ratio_from_decimal(a->manual), ind_ratio_int(100), &f));
 			CHECK(ind_muldiv_round(w, f, 2, &pts));
 		}
-		else
-			pts = a->manual;
+		else if (!ind_ratio_round(ind_ratio_from_decimal(a->manual), 2, &pts))
+			return ind_fail(err, IND_ERR_RANGE, "The manual score is too large.%s", NULL, 0);
 		if ((st = grade_band(w, a->grade, p, &lo, &hi, err)) != IND_OK)
 			return st;
 		c_lo = ind_decimal_cmp(pts, lo);
@@ -407,8 +450,12 @@ ind_score(const IndSpec *spec, const IndActual *actual, IndDecimal w, const IndP
 			return ind_fail(err, IND_ERR_ARG,
 							"A date cannot score a numeric target.%s", NULL, 0);
 		a = actual->value;
-		if (p->clamp_negative && ind_ratio_sign(a) < 0)
-			a = ZERO;			/* S1: negative actuals count as 0 */
+		/*
+		 * S1 counts negative actuals as 0.  A negative target (增长率 >= -5 %)
+		 * says negative values are meaningful, so they are kept there.
+		 */
+		if (p->clamp_negative && ind_ratio_sign(a) < 0 && spec->lo.mant >= 0)
+			a = ZERO;
 		switch (spec->cmp)
 		{
 			case IND_CMP_GE:
@@ -446,16 +493,11 @@ ind_score(const IndSpec *spec, const IndActual *actual, IndDecimal w, const IndP
 			return st;
 	}
 
-	CHECK(ind_muldiv_round(w, res.r, 2, &out->points));
-	if (!res.met && ind_decimal_cmp(out->points, w) >= 0 && w.mant > 0)
-	{
-		/* rounding must not turn a miss into full marks */
-		IndRatio	cent = {1, 100};
-		IndRatio	below;
-
-		CHECK(ind_ratio_sub(ind_ratio_from_decimal(w), cent, &below));
-		CHECK(ind_ratio_round(rmax(below, ZERO), 2, &out->points));
-	}
+	if ((st = points_of(w, res.r, &out->points, err)) != IND_OK)
+		return st;
+	if (!res.met && ind_decimal_cmp(out->points, w) >= 0 && w.mant > 0 &&
+		(st = just_below(w, &out->points, err)) != IND_OK)
+		return st;	/* rounding must not turn a miss into full marks */
 	out->attainment = res.r;
 	out->met = res.met;
 	out->has_deviation = res.has_deviation;
@@ -515,4 +557,254 @@ ind_grade_of_total(IndDecimal total, const IndPolicy *p)
 	if (ind_decimal_cmp(total, p->grade_bands[2]) >= 0)
 		return "中";
 	return "差";
+}
+
+/*
+ * The quick path of the scorecard aggregate.
+ *
+ * The same rules as ind_score() for the cases that dominate real tables, in
+ * machine integers: a quantitative target, a numeric actual, and a policy
+ * whose knobs need only comparisons and one division (ratio or linear_2x
+ * reverse rule, = by nature without tolerance, all-or-nothing zero
+ * targets, over-completion flagged rather than deducted).  Anything else,
+ * and any value too large for 64/128-bit arithmetic, returns false and the
+ * caller takes ind_score(): both give the same points, bit for bit, which
+ * the regression tests check over generated data.
+ */
+
+static const int64 p10[] = {
+	INT64CONST(1), INT64CONST(10), INT64CONST(100), INT64CONST(1000),
+	INT64CONST(10000), INT64CONST(100000), INT64CONST(1000000),
+	INT64CONST(10000000), INT64CONST(100000000), INT64CONST(1000000000),
+	INT64CONST(10000000000), INT64CONST(100000000000),
+	INT64CONST(1000000000000), INT64CONST(10000000000000),
+	INT64CONST(100000000000000), INT64CONST(1000000000000000),
+	INT64CONST(10000000000000000), INT64CONST(100000000000000000),
+	INT64CONST(1000000000000000000)
+};
+
+/* d at the given (larger or equal) scale, in 64 bits. */
+static inline bool
+at_scale(IndDecimal d, int scale, int64 *out)
+{
+	return !__builtin_mul_overflow(d.mant, p10[scale - d.scale], out);
+}
+
+/*
+ * round_half_up(w * num / den) at two decimals, for num >= 0 and den > 0:
+ * w.mant * num * 100 / (den * 10^w.scale).
+ */
+static inline bool
+quick_points(IndDecimal w, int64 num, int64 den, IndDecimal *pts)
+{
+	int64		n64,
+				d64;
+
+	/* usually everything fits 64 bits, and a 64-bit division is cheap */
+	if (!__builtin_mul_overflow(w.mant, num, &n64) &&
+		!__builtin_mul_overflow(n64, (int64) 100, &n64) &&
+		!__builtin_mul_overflow(den, p10[w.scale], &d64))
+	{
+		uint64		q = (uint64) n64 / (uint64) d64;
+		uint64		r = (uint64) n64 % (uint64) d64;
+
+		if (r >= (uint64) d64 - r)
+			q++;
+		pts->mant = (int64) q;
+	}
+	else
+	{
+		/* w.mant < 10^18, num < 2^63: n fits; d needs den * 10^scale < 2^127 */
+		int128		n = (int128) w.mant * num * 100;
+		int128		d = (int128) den * p10[w.scale];
+		int128		q = n / d;
+		int128		r = n % d;
+
+		if (r >= d - r)
+			q++;
+		if (q > PG_INT64_MAX)
+			return false;
+		pts->mant = (int64) q;
+	}
+	pts->scale = 2;
+	*pts = ind_decimal_normalize(*pts);
+	return true;
+}
+
+bool
+ind_score_quick(const IndSpec *spec, IndDecimal actual, IndDecimal w, const IndPolicy *p,
+				IndScore *out)
+{
+	int			scale;
+	int64		A,
+				T,
+				H = 0;
+	int64		thr_num,
+				thr_den;
+	bool		met;
+	bool		strict;
+	bool		negative_rule;
+	bool		full = false;
+	bool		over = false;
+	int64		num = 0,
+				den = 1;
+
+	if (spec->cmp == IND_CMP_NONE || p->over_mode != IND_OVER_FLAG || w.mant < 0 ||
+		w.scale > 16 || p->over_threshold.scale > 9)
+		return false;
+	if (spec->cmp == IND_CMP_EQ &&
+		(p->eq_mode != IND_EQ_BY_NATURE || p->eq_tolerance.mant != 0))
+		return false;
+
+	if (actual.mant < 0 && p->clamp_negative && spec->lo.mant >= 0)
+	{
+		actual.mant = 0;
+		actual.scale = 0;
+	}
+	scale = Max(actual.scale, spec->lo.scale);
+	if (spec->cmp == IND_CMP_RANGE)
+		scale = Max(scale, spec->hi.scale);
+	if (!at_scale(actual, scale, &A) || !at_scale(spec->lo, scale, &T) ||
+		(spec->cmp == IND_CMP_RANGE && !at_scale(spec->hi, scale, &H)))
+		return false;
+	thr_num = p->over_threshold.mant;
+	thr_den = p10[p->over_threshold.scale];
+
+	memset(out, 0, sizeof(*out));
+	strict = p->strict_gt && (spec->cmp == IND_CMP_GT || spec->cmp == IND_CMP_LT);
+	negative_rule = spec->cmp == IND_CMP_LE || spec->cmp == IND_CMP_LT ||
+		(spec->cmp == IND_CMP_EQ && spec->nature == IND_NATURE_NEGATIVE);
+
+	if (spec->cmp == IND_CMP_RANGE)
+	{
+		met = A >= T && A <= H;
+		if (met)
+			full = true;
+		else if (A < T)
+		{
+			if (T <= 0)
+				num = 0;
+			else
+			{
+				num = Max(A, 0);
+				den = T;
+			}
+		}
+		else if (H <= 0)
+			num = 0;
+		else if (p->reverse_mode == IND_REVERSE_LINEAR_2X)
+		{
+			/* A > H > 0: (2H - A)/H, 0 from 2H */
+			if (__builtin_sub_overflow(H, A - H, &num))
+				return false;
+			num = Max(num, 0);
+			den = H;
+		}
+		else
+		{
+			num = H;
+			den = A;
+		}
+	}
+	else if (spec->cmp == IND_CMP_EQ && T == 0)
+	{
+		/* target 0 with =: all or nothing, whatever the nature */
+		if (p->zero_mode != IND_ZERO_ALL_OR_NOTHING)
+			return false;
+		met = A <= 0;
+		full = met;
+	}
+	else if (negative_rule)
+	{
+		if (T <= 0)
+		{
+			if (p->zero_mode != IND_ZERO_ALL_OR_NOTHING && T == 0)
+				return false;
+			met = strict ? A < T : A <= T;
+			full = met;
+		}
+		else
+		{
+			met = strict ? A < T : A <= T;
+			if (met)
+			{
+				int128		lhs = (int128) (T - A) * thr_den;
+				int128		rhs = (int128) T * (thr_num - thr_den);
+
+				full = true;
+				/* 偏离度 (t - a)/t >= threshold - 1 */
+				over = lhs >= rhs;
+			}
+			else if (A == T)
+			{
+				/* strict and exactly on target: just short of full marks */
+				num = 1;
+				den = 1;
+			}
+			else if (p->reverse_mode == IND_REVERSE_LINEAR_2X)
+			{
+				if (__builtin_sub_overflow(T, A - T, &num))
+					return false;
+				num = Max(num, 0);
+				den = T;
+			}
+			else
+			{
+				num = T;
+				den = A;
+			}
+		}
+	}
+	else
+	{
+		/* >=, >, and = of a 正向 (or 定性) nature */
+		met = strict ? A > T : A >= T;
+		if (T <= 0)
+			full = met;
+		else if (met)
+		{
+			full = true;
+			/* 偏离度 (a - t)/t >= threshold - 1, i.e. a/t >= threshold */
+			over = (int128) A * thr_den >= (int128) T * thr_num;
+		}
+		else
+		{
+			num = Max(A, 0);
+			den = T;
+		}
+	}
+
+	if (full)
+		out->points = w;
+	else
+	{
+		if (num == 0)
+		{
+			out->points.mant = 0;
+			out->points.scale = 0;
+		}
+		else if (!quick_points(w, num, den, &out->points))
+			return false;
+		if (!met && w.mant > 0 && ind_decimal_cmp(out->points, w) >= 0)
+		{
+			/* a miss never shows full marks */
+			int64		wm;
+
+			if (w.scale > 2)
+				return false;
+			if (!at_scale(w, 2, &wm))
+				return false;
+			out->points.mant = wm - 1;
+			out->points.scale = 2;
+			out->points = ind_decimal_normalize(out->points);
+		}
+	}
+	out->met = met;
+	out->over_completed = over;
+	out->reason_required = ind_decimal_cmp(out->points, w) < 0;
+	if (p->manual_review &&
+		((spec->cmp == IND_CMP_EQ && A != T) ||
+		 ((spec->cmp == IND_CMP_LE || spec->cmp == IND_CMP_LT) && A > T)))
+		out->manual_review = true;
+	return true;
 }

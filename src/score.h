@@ -66,6 +66,8 @@ extern IndStatus ind_budget_score(IndDecimal spent, IndDecimal budget, IndDecima
 								  const IndPolicy *policy, IndDecimal *points,
 								  IndRatio *rate, IndError *err);
 extern const char *ind_grade_of_total(IndDecimal total, const IndPolicy *policy);
+extern bool ind_score_quick(const IndSpec *spec, IndDecimal actual, IndDecimal weight,
+							const IndPolicy *policy, IndScore *out);
 
 /* actual.c */
 extern IndStatus ind_parse_actual(const char *s, int len, IndActual *a, IndError *err);

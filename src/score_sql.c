@@ -38,6 +38,9 @@ ind_policy_arg(FunctionCallInfo fcinfo, int n)
 	int			len = 0;
 	IndPolicyError err;
 
+	/* no policy argument: the central policy, parsed on the first call */
+	if (cache != NULL && cache->len == 0 && PG_NARGS() <= n)
+		return &cache->policy;
 	if (PG_NARGS() > n && !PG_ARGISNULL(n))
 	{
 		text	   *t = PG_GETARG_TEXT_PP(n);

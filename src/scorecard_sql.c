@@ -203,9 +203,18 @@ step(FunctionCallInfo fcinfo, bool text_actual, int sign)
 	}
 	else
 	{
+		IndDecimal	ad = ind_numeric_to_decimal(PG_GETARG_DATUM(2), "actual value");
+
+		/* the common case in machine integers; same points as ind_score() */
+		if (ind_score_quick(&spec, ad, w, p, &s))
+		{
+			if (!ind_sc_add(sc, w, &s, sign))
+				overflow();
+			PG_RETURN_POINTER(sc);
+		}
 		memset(&a, 0, sizeof(a));
 		a.kind = IND_ACTUAL_NUMBER;
-		a.value = ind_ratio_from_decimal(ind_numeric_to_decimal(PG_GETARG_DATUM(2), "actual value"));
+		a.value = ind_ratio_from_decimal(ad);
 	}
 	if (ind_score(&spec, &a, w, p, &s, &err) != IND_OK)
 		ind_report_score_error(&err, text_actual ? text_to_cstring(PG_GETARG_TEXT_PP(2)) : NULL);

@@ -190,19 +190,21 @@ ind_decode(const unsigned char *p, int len, IndSpec *spec)
 	pos += n;
 	spec->lo.mant = unzigzag(u);
 	spec->lo.scale = scale;
-	spec->lo = ind_decimal_normalize(spec->lo);
 	if (spec->cmp == IND_CMP_RANGE)
 	{
+		/* the bounds share a scale, so either may carry trailing zeros */
 		n = get_varint(p + pos, len - pos, &u);
 		if (n == 0)
 			return false;
 		pos += n;
 		spec->hi.mant = unzigzag(u);
 		spec->hi.scale = scale;
+		spec->lo = ind_decimal_normalize(spec->lo);
 		spec->hi = ind_decimal_normalize(spec->hi);
+		if (!ind_decimal_valid(spec->hi))
+			return false;
 	}
-	if (!ind_decimal_valid(spec->lo) ||
-		(spec->cmp == IND_CMP_RANGE && !ind_decimal_valid(spec->hi)))
+	if (!ind_decimal_valid(spec->lo))
 		return false;
 	if (hdr & HDR_HAS_UNIT)
 	{
