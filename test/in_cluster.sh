@@ -54,5 +54,17 @@ if [ "$tap_rc" -ne 0 ] && [ "$tap_bad" -eq 0 ]; then
 	failed=$((failed + 1))
 fi
 
+# the benchmark at a quick size, to prove the script works (its ratios are
+# not judged here: timing belongs to benchmarks, not tests)
+say "benchmark script, quick size"
+if BENCH_SKIP_BUILD=yes BENCH_REPEATS=1 bash "$scratch/test/bench/bench.sh" 20000 >"$scratch/bench.out" 2>&1 &&
+	grep -q "scores agree: true" "$scratch/bench.out"; then
+	tail -25 "$scratch/bench.out"
+	passed=$((passed + 1))
+else
+	cat "$scratch/bench.out"
+	failed=$((failed + 1))
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
