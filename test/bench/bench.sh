@@ -55,7 +55,7 @@ SELECT g,
        (ARRAY['次', '%', '%', '万元', '个', '%'])[1 + g % 6] AS unit,
        (1 + g % 8)::numeric AS weight,
        round(((ARRAY[10, 95, 100, 60, 600, 0])[1 + g % 6] + (g % 7))
-             * (0.7 + ((g * 7919) % 600) / 1000.0), 1) AS actual
+             * (0.7 + ((g::bigint * 7919) % 600) / 1000.0), 1) AS actual
 FROM generate_series(1, :rows) g;
 CREATE TABLE bench_indicator AS
 SELECT level1, level2, indicator(nature, comparator, target::text, unit) AS spec, weight, actual FROM gen;
