@@ -21,12 +21,14 @@ OBJS = \
 	src/scorecard.o \
 	src/scorecard_sql.o \
 	src/hierarchy.o \
-	src/hierarchy_sql.o
+	src/hierarchy_sql.o \
+	src/goal_table.o \
+	src/goal_table_sql.o
 
 DATA = sql/indicator--1.0.sql
 
 # pg_regress: the first test creates the extension.
-REGRESS = setup indicator_literal indicator_io indicator_ops units bundled encoding scoring scorecard
+REGRESS = setup indicator_literal indicator_io indicator_ops units bundled encoding scoring scorecard importer
 REGRESS_OPTS = --encoding=UTF8 --no-locale
 
 # Server headers are included as system headers so that -Wextra judges our

@@ -453,3 +453,32 @@ CREATE FUNCTION weight_check(level1 text[], weight numeric[], budget_weight nume
 	ROWS 6;
 COMMENT ON FUNCTION weight_check(text[], numeric[], numeric, text) IS
 'a project''s weights per level 1 against the policy''s split (50/30/10 and 10 for 预算执行率), then the total';
+
+--
+-- The importer: goal tables exported to text (from PDF or spreadsheets).
+-- It takes the text itself, never a file name.
+--
+CREATE FUNCTION goal_table_projects(raw text,
+	OUT project_code text, OUT name text, OUT year integer, OUT department text,
+	OUT implementer text, OUT total_funds numeric, OUT fiscal_funds numeric,
+	OUT non_fiscal_funds numeric, OUT budget_execution_weight numeric, OUT annual_goal text,
+	OUT source_line integer)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'goal_table_projects' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION goal_table_projects(text) IS
+'one row per project of exported goal tables: 项目编码, 名称, year, 主管部门, 实施单位, 资金, 预算执行率权重, 年度目标';
+
+CREATE FUNCTION goal_table_rows(raw text,
+	OUT project_code text, OUT level1 text, OUT level2 text, OUT name text,
+	OUT spec indicator, OUT weight numeric, OUT note text, OUT source_line integer)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'goal_table_rows' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION goal_table_rows(text) IS
+'one row per indicator of exported goal tables, cells read by what they are, levels filled down';
+
+CREATE FUNCTION goal_table_problems(raw text,
+	OUT line integer, OUT content text, OUT reason text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'goal_table_problems' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION goal_table_problems(text) IS
+'every line of exported goal tables that is neither part of a project header nor an indicator row, with the reason';

@@ -749,3 +749,38 @@ ind_format(const IndSpec *spec, char *buf)
 	buf[len] = '\0';
 	return len;
 }
+
+/* Is the whole of s a nature word (正向, 反向指标, 定性 ...)? */
+bool
+ind_is_nature_word(const char *s, int len)
+{
+	int			code;
+
+	return len > 0 && MATCH(s, len, nature_words, &code) == len;
+}
+
+/* Is the whole of s a comparator word or symbol (大于等于, ≥, 区间 ...)? */
+bool
+ind_is_comparator_word(const char *s, int len)
+{
+	int			code;
+
+	return len > 0 && MATCH(s, len, comparator_words, &code) == len;
+}
+
+/* Does s read as a combined target cell: "≥95%", "≤90万元", "95%～100%"? */
+bool
+ind_is_combined_target(const char *s, int len)
+{
+	IndSpec		spec;
+	IndError	err;
+	int			code;
+
+	if (MATCH(s, len, comparator_words, &code) == 0 && MATCH(s, len, open_brackets, &code) == 0 &&
+		!starts_number(s, len))
+		return false;
+	if (ind_parse_literal(s, len, &spec, &err) != IND_OK)
+		return false;
+	/* a bare number is a weight, not a target: it needs a comparator or a range */
+	return MATCH(s, len, comparator_words, &code) > 0 || spec.cmp == IND_CMP_RANGE;
+}

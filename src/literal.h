@@ -94,6 +94,9 @@ extern int	ind_format_target(const IndSpec *spec, char *buf);
 extern const char *ind_nature_name(IndNature n);
 extern const char *ind_comparator_symbol(IndComparator c);
 extern IndStatus ind_check_spec(IndSpec *spec, IndError *err);
+extern bool ind_is_nature_word(const char *s, int len);
+extern bool ind_is_comparator_word(const char *s, int len);
+extern bool ind_is_combined_target(const char *s, int len);
 extern IndStatus ind_fail(IndError *err, IndStatus status, const char *fmt,
 						  const char *tok, int toklen);
 

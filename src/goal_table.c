@@ -1,0 +1,605 @@
+/*
+ * goal_table.c
+ *		The importer: goal tables exported from PDF or spreadsheets as text.
+ *
+ * Exports shift cells about: a cell may slip one or two columns, a level
+ * label may sit in the wrong column or reappear after a page break, a name
+ * may start the line.  So cells are read by what they are, not by where
+ * they stand:
+ *
+ *   - header lines by their key word (项目编码, 项目名称, 资金总额 ...);
+ *   - an indicator row by its anchor: the first cell that is a nature word
+ *     (正向 反向 定性), a comparator word, or a combined target (≥95%);
+ *     before it stand level labels (found by the hierarchy vocabulary) and
+ *     the name, after it the comparator, target, unit, weight and notes;
+ *   - level labels fill down, a level-2 label implies its level 1, and the
+ *     rows that follow a 无 placeholder (which stands alone in its level 2)
+ *     wait for the next level-2 label.
+ *
+ * Every line with content ends up in a project, in a row, or in the list
+ * of problems with its line number and the reason: nothing is dropped and
+ * nothing invented.
+ *
+ * Pure code over the caller's buffer; memory comes from palloc.
+ */
+#include "postgres.h"
+
+#include "decimal.h"
+#include "goal_table.h"
+#include "scan.h"
+
+#define GT_MAX_CELLS 64
+
+typedef struct GtCell
+{
+	const char *s;
+	int			len;
+	int			col;
+} GtCell;
+
+/* Header key words and the field each introduces. */
+typedef struct GtKey
+{
+	const char *word;
+	int			field;			/* GtField, or -1 for the column header row */
+} GtKey;
+
+static const GtKey keys[] = {
+	{"项目编码", GT_CODE}, {"项目代码", GT_CODE},
+	{"项目名称", GT_NAME},
+	{"主管部门", GT_DEPARTMENT}, {"主管部门及代码", GT_DEPARTMENT},
+	{"实施单位", GT_IMPLEMENTER},
+	{"资金总额", GT_TOTAL}, {"年度资金总额", GT_TOTAL}, {"资金总额（万元）", GT_TOTAL},
+	{"财政拨款数", GT_FISCAL}, {"财政拨款", GT_FISCAL}, {"其中：财政拨款", GT_FISCAL},
+	{"其中:财政拨款", GT_FISCAL},
+	{"非财政拨款数", GT_NONFISCAL}, {"非财政拨款", GT_NONFISCAL}, {"其他资金", GT_NONFISCAL},
+	{"预算执行率权重(%)", GT_BUDGET_WEIGHT}, {"预算执行率权重（%）", GT_BUDGET_WEIGHT},
+	{"预算执行率权重", GT_BUDGET_WEIGHT}, {"预算执行率权重(分)", GT_BUDGET_WEIGHT},
+	{"年度目标", GT_GOAL}, {"年度绩效目标", GT_GOAL}, {"总体目标", GT_GOAL},
+	{"绩效指标", -1}, {"一级指标", -1},
+};
+
+/* Cells that label a block without being data (投入目标 (万元) before 资金总额). */
+static const char *const label_only[] = {"投入目标 (万元)", "投入目标(万元)", "投入目标（万元）", "投入目标"};
+
+static bool
+slice_eq(const char *s, int len, const char *w)
+{
+	return (int) strlen(w) == len && memcmp(s, w, len) == 0;
+}
+
+static int
+key_of(const char *s, int len)
+{
+	int			i;
+
+	for (i = 0; i < (int) lengthof(keys); i++)
+		if (slice_eq(s, len, keys[i].word))
+			return i;
+	return -1;
+}
+
+static bool
+is_label_only(const char *s, int len)
+{
+	int			i;
+
+	for (i = 0; i < (int) lengthof(label_only); i++)
+		if (slice_eq(s, len, label_only[i]))
+			return true;
+	return false;
+}
+
+/* A whole cell that is a plain number (a weight, an amount). */
+static bool
+is_number(const char *s, int len, IndDecimal *d)
+{
+	int			used;
+	IndDecimal	tmp;
+
+	if (d == NULL)
+		d = &tmp;
+	return ind_decimal_parse(s, len, true, &used, d) == IND_DEC_OK && used == len;
+}
+
+/* Split a line at tabs into trimmed, non-empty cells; returns how many. */
+static int
+split_cells(const char *line, int len, GtCell *cells)
+{
+	int			n = 0;
+	int			col = 0;
+	int			start = 0;
+	int			pos;
+
+	for (pos = 0; pos <= len; pos++)
+	{
+		if (pos < len && line[pos] != '\t')
+			continue;
+		{
+			int			a = ind_skip_spaces(line, pos, start);
+			int			b = ind_trim_end(line, a, pos);
+
+			if (b > a && n < GT_MAX_CELLS)
+			{
+				cells[n].s = line + a;
+				cells[n].len = b - a;
+				cells[n].col = col;
+				n++;
+			}
+		}
+		col++;
+		start = pos + 1;
+	}
+	return n;
+}
+
+static void
+add_problem(GtResult *r, int *cap, int line, const char *s, int len, const char *reason)
+{
+	GtProblem  *p;
+
+	if (r->nproblems == *cap)
+	{
+		*cap = (*cap == 0) ? 64 : *cap * 2;
+		r->problems = r->problems ? repalloc(r->problems, *cap * sizeof(GtProblem))
+			: palloc(*cap * sizeof(GtProblem));
+	}
+	p = &r->problems[r->nproblems++];
+	p->line = line;
+	p->text.s = s;
+	p->text.len = len;
+	snprintf(p->reason, sizeof(p->reason), "%s", reason);
+}
+
+static GtProject *
+new_project(GtResult *r, int *cap, int line)
+{
+	GtProject  *p;
+
+	if (r->nprojects == *cap)
+	{
+		*cap = (*cap == 0) ? 16 : *cap * 2;
+		r->projects = r->projects ? repalloc(r->projects, *cap * sizeof(GtProject))
+			: palloc(*cap * sizeof(GtProject));
+	}
+	p = &r->projects[r->nprojects++];
+	memset(p, 0, sizeof(*p));
+	p->line = line;
+	return p;
+}
+
+/* A title line: "# …项目绩效目标表", or any line ending in 绩效目标表. */
+static bool
+is_title(const GtCell *c, int n, GtSlice *title)
+{
+	const char *s;
+	int			len;
+	static const char suffix[] = "绩效目标表";
+	int			sl = (int) strlen(suffix);
+
+	if (n != 1)
+		return false;
+	s = c[0].s;
+	len = c[0].len;
+	while (len > 0 && *s == '#')
+	{
+		s++;
+		len--;
+	}
+	{
+		int			a = ind_skip_spaces(s, len, 0);
+
+		s += a;
+		len -= a;
+	}
+	if (len < sl || memcmp(s + len - sl, suffix, sl) != 0)
+		return false;
+	title->s = s;
+	title->len = len;
+	return true;
+}
+
+/* "(2022年)" or "（2022年度）": the table's year. */
+static bool
+is_year_line(const GtCell *c, int n, GtSlice *year)
+{
+	const char *s;
+	int			len;
+	int			pos = 0;
+	int			start;
+
+	if (n != 1)
+		return false;
+	s = c[0].s;
+	len = c[0].len;
+	if (len >= 1 && s[0] == '(')
+		pos = 1;
+	else if (len >= 3 && memcmp(s, "（", 3) == 0)
+		pos = 3;
+	else
+		return false;
+	start = pos;
+	while (pos < len && s[pos] >= '0' && s[pos] <= '9')
+		pos++;
+	if (pos - start != 4 || len - pos < 3 || memcmp(s + pos, "年", 3) != 0)
+		return false;
+	year->s = s + start;
+	year->len = 4;
+	return true;
+}
+
+/*
+ * The anchor of an indicator row: the first cell that is a nature word, a
+ * comparator word or a combined target.  -1 when the line has none.
+ */
+static int
+anchor_of(const GtCell *c, int n)
+{
+	int			i;
+
+	for (i = 0; i < n; i++)
+		if (ind_is_nature_word(c[i].s, c[i].len) ||
+			ind_is_comparator_word(c[i].s, c[i].len) ||
+			ind_is_combined_target(c[i].s, c[i].len))
+			return i;
+	return -1;
+}
+
+static const GtSlice empty = {NULL, 0};
+
+/* Read an indicator row's cells into row; false (with a reason) if they do not fit. */
+static bool
+read_row(const GtCell *c, int n, int k, GtRow *row, const IndLevel **l1, const IndLevel **l2,
+		 char *reason, int reasonlen)
+{
+	int			i;
+	bool		qualitative;
+
+	*l1 = *l2 = NULL;
+	row->name = empty;
+	/*
+	 * Before the anchor: level labels, found by the vocabulary, and the
+	 * name.  Labels come level 1 first, then level 2, then the name, so the
+	 * cell after a level-2 label is the name even when it is a word of the
+	 * vocabulary (an indicator called 满意度 under 服务对象满意度).
+	 */
+	{
+		bool		seen_l2 = false;
+
+		for (i = 0; i < k; i++)
+		{
+			const IndLevel *l = ind_level_lookup(c[i].s, c[i].len);
+
+			if (l != NULL && !(seen_l2 && row->name.s == NULL && (l->depth == 1 || i == k - 1)))
+			{
+				if (l->depth == 1)
+					*l1 = l;
+				else
+				{
+					*l2 = l;
+					seen_l2 = true;
+				}
+				continue;
+			}
+			if (row->name.s != NULL)
+			{
+				snprintf(reason, reasonlen, "two names before the indicator's nature: \"%.*s\" and \"%.*s\"",
+						 Min(row->name.len, 60), row->name.s, Min(c[i].len, 60), c[i].s);
+				return false;
+			}
+			row->name.s = c[i].s;
+			row->name.len = c[i].len;
+		}
+	}
+	if (row->name.s == NULL)
+	{
+		snprintf(reason, reasonlen, "no indicator name before the nature, comparator or target");
+		return false;
+	}
+
+	/* from the anchor: [nature] [comparator] target [unit] weight [notes] */
+	i = k;
+	row->nature = row->comparator = row->target = row->unit = row->weight = empty;
+	row->note_first = row->note_last = empty;
+	if (i < n && ind_is_nature_word(c[i].s, c[i].len))
+	{
+		row->nature.s = c[i].s;
+		row->nature.len = c[i].len;
+		i++;
+	}
+	qualitative = row->nature.s != NULL && strncmp(row->nature.s, "定性", strlen("定性")) == 0;
+	if (i < n && ind_is_comparator_word(c[i].s, c[i].len))
+	{
+		row->comparator.s = c[i].s;
+		row->comparator.len = c[i].len;
+		qualitative = false;
+		i++;
+	}
+	if (i >= n)
+	{
+		snprintf(reason, reasonlen, "no target after the nature or comparator");
+		return false;
+	}
+	row->target.s = c[i].s;
+	row->target.len = c[i].len;
+	i++;
+	/* a unit stands before the weight and is not a number */
+	if (i < n && !is_number(c[i].s, c[i].len, NULL) && i + 1 < n &&
+		is_number(c[i + 1].s, c[i + 1].len, NULL))
+	{
+		row->unit.s = c[i].s;
+		row->unit.len = c[i].len;
+		i++;
+	}
+	if (i >= n || !is_number(c[i].s, c[i].len, NULL))
+	{
+		snprintf(reason, reasonlen, "no weight (分值) after the target%s",
+				 qualitative ? "" : " and unit");
+		return false;
+	}
+	row->weight.s = c[i].s;
+	row->weight.len = c[i].len;
+	i++;
+	if (i < n)
+	{
+		row->note_first.s = c[i].s;
+		row->note_first.len = c[i].len;
+		row->note_last.s = c[n - 1].s;
+		row->note_last.len = c[n - 1].len;
+	}
+	row->placeholder = slice_eq(row->name.s, row->name.len, "无") &&
+		slice_eq(row->target.s, row->target.len, "无");
+	return true;
+}
+
+/* The indicator of a row, through the four-column constructor. */
+IndStatus
+gt_row_spec(const GtRow *row, char *textbuf, IndSpec *spec, IndError *err)
+{
+	return ind_parse_columns(row->nature.s, row->nature.len,
+							 row->comparator.s, row->comparator.len,
+							 row->target.s, row->target.len,
+							 row->unit.s, row->unit.len,
+							 textbuf, spec, err);
+}
+
+/*
+ * Give every row its levels: labels fill down within a project, a level-2
+ * label implies its level 1, and rows after a 无 placeholder wait for the
+ * next level-2 label (the placeholder's level 2 is empty by definition).
+ */
+static void
+assign_levels(GtResult *r, const IndLevel **row_l1, const IndLevel **row_l2)
+{
+	int			i;
+	int			project = -1;
+	const IndLevel *cur1 = NULL;
+	const IndLevel *cur2 = NULL;
+	bool		after_placeholder = false;
+	int			first_pending = -1;
+
+	for (i = 0; i <= r->nrows; i++)
+	{
+		GtRow	   *row = (i < r->nrows) ? &r->rows[i] : NULL;
+
+		if (row == NULL || row->project != project)
+		{
+			/* a project ends: rows still waiting keep the last level 2 */
+			if (first_pending >= 0)
+			{
+				int			j;
+
+				for (j = first_pending; j < i; j++)
+					if (r->rows[j].pending)
+					{
+						r->rows[j].level1 = cur1;
+						r->rows[j].level2 = cur2;
+						r->rows[j].pending = false;
+					}
+			}
+			if (row == NULL)
+				break;
+			project = row->project;
+			cur1 = cur2 = NULL;
+			after_placeholder = false;
+			first_pending = -1;
+		}
+
+		if (row_l1[i] != NULL)
+		{
+			if (cur1 == NULL || row_l1[i]->level1 != cur1->level1)
+				cur2 = NULL;
+			cur1 = row_l1[i];
+		}
+		if (row_l2[i] != NULL)
+		{
+			/* 成本指标 under a 2021 成本 level 1 stays there */
+			if (!(cur1 != NULL && cur1->level1 == IND_L1_COST && row_l2[i]->level1 == IND_L1_OUTPUT &&
+				  strcmp(row_l2[i]->name, "成本指标") == 0))
+				cur1 = ind_level1_entry(row_l2[i]->level1);
+			cur2 = row_l2[i];
+			row->labelled2 = true;
+			after_placeholder = false;
+			/* rows that waited belong to this level 2, if under the same level 1 */
+			if (first_pending >= 0)
+			{
+				int			j;
+
+				for (j = first_pending; j < i; j++)
+					if (r->rows[j].pending)
+					{
+						r->rows[j].level1 = (r->rows[j].level1 && r->rows[j].level1->level1 != cur1->level1)
+							? r->rows[j].level1 : cur1;
+						r->rows[j].level2 = cur2;
+						r->rows[j].pending = false;
+					}
+				first_pending = -1;
+			}
+		}
+
+		if (row_l2[i] == NULL && (after_placeholder || cur2 == NULL))
+		{
+			row->pending = true;
+			row->level1 = cur1;
+			if (first_pending < 0)
+				first_pending = i;
+		}
+		else
+		{
+			row->level1 = cur1;
+			row->level2 = cur2;
+		}
+		if (row->placeholder)
+			after_placeholder = true;
+	}
+}
+
+void
+gt_read(const char *text, int len, GtTick tick, GtResult *r)
+{
+	int			pos = 0;
+	int			line = 0;
+	int			rowcap = 0,
+				probcap = 0,
+				projcap = 0;
+	int			l12cap = 0;
+	const IndLevel **row_l1 = NULL;
+	const IndLevel **row_l2 = NULL;
+	GtProject  *cur = NULL;
+	GtCell		cells[GT_MAX_CELLS];
+
+	memset(r, 0, sizeof(*r));
+	/* a UTF-8 byte-order mark says nothing */
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		pos = 3;
+
+	while (pos < len)
+	{
+		const char *ls = text + pos;
+		int			ll;
+		int			n;
+		int			k;
+		GtSlice		sl;
+		char		reason[IND_ERR_DETAIL_LEN];
+		const char *nl = memchr(ls, '\n', len - pos);
+
+		ll = nl ? (int) (nl - ls) : len - pos;
+		pos += ll + (nl ? 1 : 0);
+		if (ll > 0 && ls[ll - 1] == '\r')
+			ll--;
+		line++;
+		if (tick && (line & 4095) == 0)
+			tick();
+
+		n = split_cells(ls, ll, cells);
+		if (n == 0)
+			continue;			/* blank: carries nothing */
+
+		if (is_title(cells, n, &sl))
+		{
+			cur = new_project(r, &projcap, line);
+			cur->title = sl;
+			continue;
+		}
+		if (is_year_line(cells, n, &sl))
+		{
+			if (cur == NULL)
+				add_problem(r, &probcap, line, ls, ll, "a year line before any table title");
+			else
+				cur->field[GT_YEAR] = sl;
+			continue;
+		}
+
+		/* a header line: its key word among the first cells */
+		{
+			int			first = 0;
+			int			key;
+
+			if (is_label_only(cells[0].s, cells[0].len) && n > 1)
+				first = 1;
+			key = key_of(cells[first].s, cells[first].len);
+			if (key >= 0)
+			{
+				int			field = keys[key].field;
+
+				if (field == GT_CODE && (cur == NULL || cur->field[GT_CODE].s != NULL))
+				{
+					/* a code without a title starts a table too */
+					cur = new_project(r, &projcap, line);
+				}
+				if (cur == NULL)
+				{
+					add_problem(r, &probcap, line, ls, ll, "a header line before any table title or 项目编码");
+					continue;
+				}
+				if (field >= 0)
+				{
+					if (first + 1 < n)
+					{
+						cur->field[field].s = cells[first + 1].s;
+						cur->field[field].len = cells[first + 1].len;
+					}
+					if (first + 2 < n && field != GT_GOAL)
+						add_problem(r, &probcap, line, ls, ll,
+									"extra cells after the header value were ignored");
+				}
+				continue;
+			}
+		}
+
+		k = anchor_of(cells, n);
+		if (k < 0)
+		{
+			add_problem(r, &probcap, line, ls, ll,
+						"neither a header line nor an indicator row (no nature, comparator or target cell)");
+			continue;
+		}
+		if (cur == NULL)
+		{
+			add_problem(r, &probcap, line, ls, ll, "an indicator row before any table title or 项目编码");
+			continue;
+		}
+		if (r->nrows == rowcap)
+		{
+			rowcap = (rowcap == 0) ? 256 : rowcap * 2;
+			r->rows = r->rows ? repalloc(r->rows, rowcap * sizeof(GtRow)) : palloc(rowcap * sizeof(GtRow));
+		}
+		if (r->nrows == l12cap)
+		{
+			l12cap = rowcap;
+			row_l1 = row_l1 ? repalloc(row_l1, l12cap * sizeof(IndLevel *)) : palloc(l12cap * sizeof(IndLevel *));
+			row_l2 = row_l2 ? repalloc(row_l2, l12cap * sizeof(IndLevel *)) : palloc(l12cap * sizeof(IndLevel *));
+		}
+		{
+			GtRow	   *row = &r->rows[r->nrows];
+
+			memset(row, 0, sizeof(*row));
+			row->line = line;
+			row->project = r->nprojects - 1;
+			if (!read_row(cells, n, k, row, &row_l1[r->nrows], &row_l2[r->nrows], reason, sizeof(reason)))
+			{
+				add_problem(r, &probcap, line, ls, ll, reason);
+				continue;
+			}
+			/* the spec must read; otherwise the row is a problem, not a row */
+			{
+				char	   *textbuf = palloc(IND_TEXTBUF_SIZE);
+				IndSpec		spec;
+				IndError	err;
+
+				if (gt_row_spec(row, textbuf, &spec, &err) != IND_OK)
+				{
+					snprintf(reason, sizeof(reason), "the indicator does not read: %s", err.detail);
+					add_problem(r, &probcap, line, ls, ll, reason);
+					pfree(textbuf);
+					continue;
+				}
+				pfree(textbuf);
+			}
+			r->nrows++;
+		}
+	}
+	r->nlines = line;
+	if (r->nrows > 0)
+		assign_levels(r, row_l1, row_l2);
+}
