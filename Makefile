@@ -28,7 +28,7 @@ OBJS = \
 DATA = sql/indicator--1.0.sql
 
 # pg_regress: the first test creates the extension.
-REGRESS = setup indicator_literal indicator_io indicator_ops units bundled encoding scoring scorecard importer
+REGRESS = setup indicator_literal indicator_io indicator_ops units bundled encoding scoring scorecard importer copy_recipe
 REGRESS_OPTS = --encoding=UTF8 --no-locale
 
 # Server headers are included as system headers so that -Wextra judges our
