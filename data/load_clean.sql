@@ -3,6 +3,7 @@
 -- one INSERT ... SELECT each.  Run it with psql from the directory that
 -- holds data/ (\copy reads the files on the client: no server file access):
 --   psql -f data/schema.sql -f data/load_clean.sql
+-- It also loads the bundled SAMPLE actual results (data/load_sample_results.sql).
 
 CREATE TEMP TABLE stage_project (
 	project_code text, name text, year integer, department text, implementer text,
@@ -14,13 +15,9 @@ CREATE TEMP TABLE stage_indicator (
 	nature text, comparator text, target text, unit text,
 	weight numeric, source_line integer
 );
-CREATE TEMP TABLE stage_actual (source_line integer, actual text);
-CREATE TEMP TABLE stage_budget (project_code text, budget numeric, spent numeric);
 
 \copy stage_project FROM 'data/goal_projects_2022.csv' (FORMAT csv, HEADER)
 \copy stage_indicator FROM 'data/goal_rows_2022.csv' (FORMAT csv, HEADER)
-\copy stage_actual FROM 'data/sample_actuals_2022.csv' (FORMAT csv, HEADER)
-\copy stage_budget FROM 'data/sample_budget_2022.csv' (FORMAT csv, HEADER)
 
 INSERT INTO goal_project SELECT * FROM stage_project;
 
@@ -30,8 +27,5 @@ SELECT project_code, source_line, level1, level2, name,
        indicator(nature, comparator, target, unit), weight
 FROM stage_indicator;
 
-INSERT INTO actual_result (project_code, source_line, actual)
-SELECT i.project_code, a.source_line, nullif(a.actual, '')
-FROM stage_actual a JOIN goal_indicator i USING (source_line);
-
-INSERT INTO budget_execution SELECT * FROM stage_budget;
+-- the SAMPLE (invented) self-evaluation results
+\ir load_sample_results.sql

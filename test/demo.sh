@@ -15,8 +15,10 @@ top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 keep=no
 [ "${1:-}" = "--keep" ] && keep=yes
 
-install_packages
-build_and_install "$top"
+if [ "${DEMO_SKIP_BUILD:-no}" != yes ]; then
+	install_packages
+	build_and_install "$top"
+fi
 
 dir=$(mktemp -d /tmp/indicator-demo.XXXXXX)
 say "starting a throwaway cluster in $dir (unix socket only)"
@@ -29,18 +31,18 @@ as_owner createdb indicator_demo
 export PGDATABASE=indicator_demo
 # the cluster owner reads the bundled data from a copy in the cluster's directory
 mkdir -p "$dir/work/data"
-cp "$top"/data/*.csv "$top"/data/*.sql "$dir/work/data/"
+cp "$top"/data/*.csv "$top"/data/*.sql "$top"/data/*.txt "$dir/work/data/"
 [ "$(id -u)" = 0 ] && chown -R postgres "$dir/work"
 cd "$dir/work"
 
-say "creating the reference schema and loading the nine bundled 2022 tables (clean CSV, COPY)"
+say "creating the reference schema; importing the nine bundled 2022 tables from their raw export"
 as_owner psql -X -q -v ON_ERROR_STOP=1 -c 'CREATE EXTENSION indicator' \
-	-f data/schema.sql -f data/load_clean.sql
+	-f data/schema.sql -f data/import_raw.sql -f data/load_sample_results.sql
 
 as_owner psql -X -q -v ON_ERROR_STOP=1 <<'SQL'
 \pset footer off
 \echo
-\echo '== The bundled 2022 goal tables: 203 indicators typed from their four columns'
+\echo '== The bundled 2022 goal tables, imported from the raw export (data/goal_tables_2022.txt)'
 SELECT p.project_code, p.name, count(*) AS indicators,
        count(*) FILTER (WHERE nature(spec) = '定性') AS qualitative,
        count(*) FILTER (WHERE spec::text::indicator = spec) AS round_trips
