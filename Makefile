@@ -23,12 +23,13 @@ OBJS = \
 	src/hierarchy.o \
 	src/hierarchy_sql.o \
 	src/goal_table.o \
-	src/goal_table_sql.o
+	src/goal_table_sql.o \
+	src/wire.o
 
-DATA = sql/indicator--1.0.sql
+DATA = sql/indicator--1.0.sql sql/indicator--1.0--1.1.sql
 
 # pg_regress: the first test creates the extension.
-REGRESS = setup indicator_literal indicator_io indicator_ops units bundled encoding scoring scorecard importer copy_recipe
+REGRESS = setup indicator_literal indicator_io indicator_ops units bundled encoding scoring scorecard importer copy_recipe upgrade security
 REGRESS_OPTS = --encoding=UTF8 --no-locale
 
 # Server headers are included as system headers so that -Wextra judges our

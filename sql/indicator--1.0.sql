@@ -145,32 +145,32 @@ COMMENT ON FUNCTION indicator_hash_extended(indicator, bigint) IS 'seeded 64-bit
 CREATE OPERATOR = (
 	LEFTARG = indicator, RIGHTARG = indicator, PROCEDURE = indicator_eq,
 	COMMUTATOR = =, NEGATOR = <>,
-	RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES
+	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES, MERGES
 );
 CREATE OPERATOR <> (
 	LEFTARG = indicator, RIGHTARG = indicator, PROCEDURE = indicator_ne,
 	COMMUTATOR = <>, NEGATOR = =,
-	RESTRICT = neqsel, JOIN = neqjoinsel
+	RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
 );
 CREATE OPERATOR < (
 	LEFTARG = indicator, RIGHTARG = indicator, PROCEDURE = indicator_lt,
 	COMMUTATOR = >, NEGATOR = >=,
-	RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+	RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel
 );
 CREATE OPERATOR <= (
 	LEFTARG = indicator, RIGHTARG = indicator, PROCEDURE = indicator_le,
 	COMMUTATOR = >=, NEGATOR = >,
-	RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+	RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel
 );
 CREATE OPERATOR > (
 	LEFTARG = indicator, RIGHTARG = indicator, PROCEDURE = indicator_gt,
 	COMMUTATOR = <, NEGATOR = <=,
-	RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+	RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel
 );
 CREATE OPERATOR >= (
 	LEFTARG = indicator, RIGHTARG = indicator, PROCEDURE = indicator_ge,
 	COMMUTATOR = <=, NEGATOR = <,
-	RESTRICT = scalargesel, JOIN = scalargejoinsel
+	RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel
 );
 
 CREATE OPERATOR CLASS indicator_ops
@@ -249,11 +249,11 @@ COMMENT ON FUNCTION indicator_met(indicator, text) IS 'the target is met by the 
 
 CREATE OPERATOR @> (
 	LEFTARG = indicator, RIGHTARG = numeric, PROCEDURE = indicator_met,
-	RESTRICT = contsel, JOIN = contjoinsel
+	RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel
 );
 CREATE OPERATOR @> (
 	LEFTARG = indicator, RIGHTARG = text, PROCEDURE = indicator_met,
-	RESTRICT = contsel, JOIN = contjoinsel
+	RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel
 );
 
 CREATE FUNCTION budget_execution_score(spent numeric, budget numeric, weight numeric DEFAULT NULL,

@@ -20,6 +20,7 @@
 
 #include "indicator.h"
 #include "numeric_io.h"
+#include "wire.h"
 
 PG_MODULE_MAGIC;
 
@@ -247,7 +248,6 @@ indicator_from_columns(PG_FUNCTION_ARGS)
  *		followed by int32 length + unit text, or (qualitative)
  *		int32 length + target text.  Texts are in the client encoding.
  */
-#define IND_WIRE_VERSION 1
 
 static void
 send_counted(StringInfo buf, const char *utf8, int len)
@@ -299,125 +299,48 @@ bad_binary(const char *detail)
 }
 
 /*
- * Every read checks the remaining length first, so short or overlong messages
- * get 22P03 rather than the protocol-level 08P01 of pq_getmsg*.
- */
-static void
-need_bytes(StringInfo buf, int n)
-{
-	if (n > buf->len - buf->cursor)
-		bad_binary("The message ends in the middle of a field.");
-}
-
-static int
-recv_int(StringInfo buf, int bytes)
-{
-	need_bytes(buf, bytes);
-	return pq_getmsgint(buf, bytes);
-}
-
-/* Read a length-counted client-encoding text as UTF-8. */
-static char *
-recv_counted(StringInfo buf, int maxlen, int *len)
-{
-	int32		n = recv_int(buf, 4);
-	const char *bytes;
-	char	   *server;
-
-	if (n < 0 || n > buf->len - buf->cursor)
-		bad_binary("A text length is negative or runs past the end of the message.");
-	if (n > maxlen * 4)
-		bad_binary("A text field is longer than the type allows.");
-	bytes = pq_getmsgbytes(buf, n);
-	server = pg_client_to_server(bytes, n);
-	return ind_to_utf8(server, (int) strlen(server), len);
-}
-
-static IndDecimal
-recv_decimal(StringInfo buf)
-{
-	IndDecimal	d;
-
-	need_bytes(buf, 10);
-	d.mant = pq_getmsgint64(buf);
-	d.scale = (int16) pq_getmsgint(buf, 2);
-	if (d.scale < 0 || d.scale > IND_DEC_MAX_SCALE)
-		bad_binary("A target scale is outside 0..18.");
-	d = ind_decimal_normalize(d);
-	if (!ind_decimal_valid(d))
-		bad_binary("A target has more than 18 significant digits.");
-	return d;
-}
-
-/*
- * Binary input validates every field, then requires that the value is one
- * the text reader would produce from its own canonical text, so that
- * in(out(x)) = x holds for values that arrived in binary too.  Unit aliases
- * are canonicalised on the way, exactly as text input does.
+ * Binary input: the fields are read and checked by ind_wire_decode(), the
+ * text field is converted from the client encoding, and ind_wire_check()
+ * requires that the value is one the text reader would produce from its own
+ * canonical text, so in(out(x)) = x holds for values that arrived in binary
+ * too.  Unit aliases are canonicalised on the way, as text input does.
  */
 PG_FUNCTION_INFO_V1(indicator_recv);
 Datum
 indicator_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	const char *bytes = buf->data + buf->cursor;
+	int			nbytes = buf->len - buf->cursor;
 	IndSpec		sent;
 	IndSpec		parsed;
 	IndError	err;
-	int			version;
-	char	   *text;
-	char	   *canon;
+	const char *raw;
+	int			rawlen;
+	char	   *utf8;
 	int			len;
 
-	memset(&sent, 0, sizeof(sent));
-	version = recv_int(buf, 1);
-	if (version != IND_WIRE_VERSION)
-		bad_binary(psprintf("Unsupported wire format version %d; this server reads version %d.",
-							version, IND_WIRE_VERSION));
-	sent.nature = (IndNature) recv_int(buf, 1);
-	sent.cmp = (IndComparator) recv_int(buf, 1);
-	if (sent.nature < IND_NATURE_POSITIVE || sent.nature > IND_NATURE_QUALITATIVE)
-		bad_binary(psprintf("Nature code %d is not 1 (正向), 2 (反向) or 3 (定性).",
-							(int) sent.nature));
-	if (sent.cmp > IND_CMP_MAX)
-		bad_binary(psprintf("Comparator code %d is outside 0..%d.",
-							(int) sent.cmp, IND_CMP_MAX));
+	buf->cursor = buf->len;
+	if (ind_wire_decode(bytes, nbytes, &sent, &raw, &rawlen, &err) != IND_OK)
+		bad_binary(err.detail);
+	/* the text field, client encoding -> server (verified) -> UTF-8 */
+	{
+		char	   *server = pg_client_to_server(raw, rawlen);
+
+		utf8 = ind_to_utf8(server, (int) strlen(server), &len);
+	}
 	if (sent.cmp == IND_CMP_NONE)
 	{
-		text = recv_counted(buf, IND_MAX_TEXT_BYTES, &len);
-		sent.text = text;
+		sent.text = utf8;
 		sent.text_len = len;
 	}
 	else
 	{
-		sent.lo = recv_decimal(buf);
-		if (sent.cmp == IND_CMP_RANGE)
-			sent.hi = recv_decimal(buf);
-		text = recv_counted(buf, IND_MAX_UNIT_BYTES, &len);
-		sent.unit = len > 0 ? text : NULL;
+		sent.unit = len > 0 ? utf8 : NULL;
 		sent.unit_len = len;
 	}
-	if (buf->cursor != buf->len)
-		bad_binary("Extra bytes follow the last field.");
-
-	if (ind_check_spec(&sent, &err) != IND_OK)
+	if (ind_wire_check(&sent, &parsed, palloc(ind_wire_check_buflen(&sent)), &err) != IND_OK)
 		bad_binary(err.detail);
-	if (sent.unit_len > IND_MAX_UNIT_BYTES)
-		bad_binary("The unit is longer than 64 bytes.");
-
-	/* the value must survive its own canonical text unchanged */
-	canon = palloc(ind_format_length(&sent));
-	len = ind_format(&sent, canon);
-	if (ind_parse_literal(canon, len, &parsed, &err) != IND_OK)
-		bad_binary(psprintf("The fields do not form a valid indicator: %s", err.detail));
-	if (parsed.nature != sent.nature || parsed.cmp != sent.cmp ||
-		(sent.cmp != IND_CMP_NONE &&
-		 (ind_decimal_cmp(parsed.lo, sent.lo) != 0 ||
-		  (sent.cmp == IND_CMP_RANGE && ind_decimal_cmp(parsed.hi, sent.hi) != 0))) ||
-		parsed.text_len != sent.text_len ||
-		(sent.text_len > 0 && memcmp(parsed.text, sent.text, sent.text_len) != 0) ||
-		(parsed.unit_len == 0) != (sent.unit_len == 0))
-		bad_binary("The fields are not in canonical form (for example a text "
-				   "with leading blanks, or a unit that reads as part of the target).");
 	PG_RETURN_INDICATOR_P(ind_make(&parsed));
 }
 

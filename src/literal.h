@@ -61,7 +61,8 @@ typedef enum IndStatus
 	IND_ERR_RANGE,				/* 22003 */
 	IND_ERR_TOO_LONG,			/* 54000 */
 	IND_ERR_ARG,				/* 22023: a valid value that cannot be used so */
-	IND_ERR_DATA				/* 22000: values that do not fit together */
+	IND_ERR_DATA,				/* 22000: values that do not fit together */
+	IND_ERR_BINARY				/* 22P03: bad bytes in binary input */
 } IndStatus;
 
 #define IND_ERR_DETAIL_LEN 256

@@ -33,7 +33,14 @@ static const char *const actual_hint =
 const IndPolicy *
 ind_policy_arg(FunctionCallInfo fcinfo, int n)
 {
-	PolicyCache *cache = (PolicyCache *) fcinfo->flinfo->fn_extra;
+	return ind_policy_arg_in(fcinfo, n, &fcinfo->flinfo->fn_extra);
+}
+
+/* The same, keeping the parsed policy in *slot (for callers that own fn_extra). */
+const IndPolicy *
+ind_policy_arg_in(FunctionCallInfo fcinfo, int n, void **slot)
+{
+	PolicyCache *cache = (PolicyCache *) *slot;
 	const char *s = "";
 	int			len = 0;
 	IndPolicyError err;
@@ -53,7 +60,7 @@ ind_policy_arg(FunctionCallInfo fcinfo, int n)
 	if (cache == NULL)
 	{
 		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(PolicyCache));
-		fcinfo->flinfo->fn_extra = cache;
+		*slot = cache;
 	}
 	if (!ind_policy_parse(s, len, &cache->policy, &err))
 	{

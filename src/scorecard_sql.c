@@ -12,6 +12,7 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "access/htup_details.h"
+#include "executor/executor.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 #include "utils/numeric.h"
@@ -20,6 +21,7 @@
 #include "numeric_io.h"
 #include "score_fmgr.h"
 #include "scorecard.h"
+#include "wire.h"
 
 #define PG_GETARG_SCORECARD_P(n)	((IndScorecard *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
 
@@ -30,6 +32,16 @@ bad_state(const char *detail)
 			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 			 errmsg("invalid binary representation of type scorecard_state"),
 			 errdetail_internal("%s", detail)));
+}
+
+static void
+weight_decimals_error(Datum weight)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("weight %s has more than six decimals",
+					DatumGetCString(DirectFunctionCall1(numeric_out, weight))),
+			 errhint("The scorecard sums weights and points exactly with six decimals.")));
 }
 
 static void
@@ -95,25 +107,12 @@ scorecard_state_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	IndScorecard *sc = palloc(sizeof(IndScorecard));
-	int			need = 4 + 8 * IND_SC_NCOUNTERS + 16 * IND_SC_NSUMS;
-	int			i;
+	char		detail[256];
 
-	if (buf->len - buf->cursor != need)
-		bad_state(psprintf("A scorecard state is %d bytes; this message has %d.",
-						   need, buf->len - buf->cursor));
-	ind_sc_init(sc);
-	sc->version = pq_getmsgint(buf, 4);
-	if (sc->version != IND_SC_VERSION)
-		bad_state(psprintf("Unsupported scorecard state version %d.", sc->version));
-	for (i = 0; i < IND_SC_NCOUNTERS; i++)
-		sc->count[i] = pq_getmsgint64(buf);
-	for (i = 0; i < IND_SC_NSUMS; i++)
-	{
-		sc->sum_hi[i] = pq_getmsgint64(buf);
-		sc->sum_lo[i] = (uint64) pq_getmsgint64(buf);
-	}
-	if (!ind_sc_valid(sc))
-		bad_state("The counters or sums contradict each other.");
+	if (!ind_sc_decode_wire(buf->data + buf->cursor, buf->len - buf->cursor, sc,
+							detail, sizeof(detail)))
+		bad_state(detail);
+	buf->cursor = buf->len;
 	PG_RETURN_POINTER(sc);
 }
 
@@ -148,6 +147,43 @@ writable_state(FunctionCallInfo fcinfo)
 }
 
 /*
+ * What the transition function keeps between calls: the parsed policy, and
+ * the last row it scored.  GROUP BY ROLLUP and GROUPING SETS feed each row
+ * to one state per grouping set in a row, with the same arguments, so the
+ * row is scored once and counted many times.  The cache is keyed by the
+ * arguments' bytes, never by pointers, so it cannot confuse two rows.
+ */
+#define STEP_KEY_MAX 96
+
+typedef struct StepCache
+{
+	void	   *policy_cache;
+	const IndPolicy *policy;
+	int			key_len;		/* 0: nothing cached */
+	char		key[STEP_KEY_MAX];
+	IndScore	score;
+	IndDecimal	weight;
+} StepCache;
+
+/* Append a varlena argument's bytes to the key; false if it does not fit. */
+static bool
+key_add(char *key, int *len, Datum d)
+{
+	struct varlena *v = (struct varlena *) DatumGetPointer(d);
+	int			n;
+
+	if (VARATT_IS_EXTENDED(v) && !VARATT_IS_SHORT(v))
+		return false;			/* compressed or external: not worth it */
+	n = VARSIZE_ANY_EXHDR(v);
+	if (*len + n + 1 > STEP_KEY_MAX)
+		return false;
+	key[(*len)++] = (char) n;
+	memcpy(key + *len, VARDATA_ANY(v), n);
+	*len += n;
+	return true;
+}
+
+/*
  * One row: (state, indicator, actual, weight[, policy]).  Rows without an
  * indicator or a weight are skipped, as sum() skips NULLs; a NULL actual is
  * counted as unscored.  sign is +1 to add, -1 to remove (moving windows).
@@ -156,12 +192,14 @@ static Datum
 step(FunctionCallInfo fcinfo, bool text_actual, int sign)
 {
 	IndScorecard *sc;
+	StepCache  *cache = (StepCache *) fcinfo->flinfo->fn_extra;
 	IndSpec		spec;
 	IndActual	a;
 	IndScore	s;
 	IndDecimal	w;
 	IndError	err;
-	const IndPolicy *p;
+	char		key[STEP_KEY_MAX];
+	int			key_len = 0;
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(3))
 	{
@@ -169,27 +207,48 @@ step(FunctionCallInfo fcinfo, bool text_actual, int sign)
 			PG_RETURN_NULL();
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
-	w = ind_numeric_to_decimal(PG_GETARG_DATUM(3), "weight");
-	if (w.scale > IND_SC_SCALE)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("weight %s has more than six decimals",
-						DatumGetCString(DirectFunctionCall1(numeric_out, PG_GETARG_DATUM(3)))),
-				 errhint("The scorecard sums weights and points exactly with six decimals.")));
-	sc = writable_state(fcinfo);
+	if (cache == NULL)
+	{
+		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(StepCache));
+		fcinfo->flinfo->fn_extra = cache;
+	}
 
 	if (PG_ARGISNULL(2))
 	{
+		w = ind_numeric_to_decimal(PG_GETARG_DATUM(3), "weight");
+		if (w.scale > IND_SC_SCALE)
+			weight_decimals_error(PG_GETARG_DATUM(3));
 		if (w.mant < 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("weight must not be negative")));
+		sc = writable_state(fcinfo);
 		if (!ind_sc_add_unscored(sc, w, sign))
 			overflow();
 		PG_RETURN_POINTER(sc);
 	}
 
-	p = ind_policy_arg(fcinfo, 4);
+	/* the same row as the last call: count it again without rescoring */
+	if (key_add(key, &key_len, PG_GETARG_DATUM(1)) &&
+		key_add(key, &key_len, PG_GETARG_DATUM(2)) &&
+		key_add(key, &key_len, PG_GETARG_DATUM(3)) &&
+		(PG_NARGS() <= 4 || PG_ARGISNULL(4) || key_add(key, &key_len, PG_GETARG_DATUM(4))))
+	{
+		if (cache->key_len == key_len && memcmp(cache->key, key, key_len) == 0)
+		{
+			sc = writable_state(fcinfo);
+			if (!ind_sc_add(sc, cache->weight, &cache->score, sign))
+				overflow();
+			PG_RETURN_POINTER(sc);
+		}
+	}
+	else
+		key_len = 0;
+
+	w = ind_numeric_to_decimal(PG_GETARG_DATUM(3), "weight");
+	if (w.scale > IND_SC_SCALE)
+		weight_decimals_error(PG_GETARG_DATUM(3));
+	cache->policy = ind_policy_arg_in(fcinfo, 4, &cache->policy_cache);
 	ind_unpack(PG_GETARG_INDICATOR_P(1), &spec);
 	if (text_actual)
 	{
@@ -200,26 +259,33 @@ step(FunctionCallInfo fcinfo, bool text_actual, int sign)
 		if (ind_parse_actual(str, len, &a, &err) != IND_OK ||
 			ind_actual_to_target_unit(&spec, &a, &err) != IND_OK)
 			ind_report_score_error(&err, text_to_cstring(t));
+		if (ind_score(&spec, &a, w, cache->policy, &s, &err) != IND_OK)
+			ind_report_score_error(&err, text_to_cstring(t));
 	}
 	else
 	{
 		IndDecimal	ad = ind_numeric_to_decimal(PG_GETARG_DATUM(2), "actual value");
 
 		/* the common case in machine integers; same points as ind_score() */
-		if (ind_score_quick(&spec, ad, w, p, &s))
+		if (!ind_score_quick(&spec, ad, w, cache->policy, &s))
 		{
-			if (!ind_sc_add(sc, w, &s, sign))
-				overflow();
-			PG_RETURN_POINTER(sc);
+			memset(&a, 0, sizeof(a));
+			a.kind = IND_ACTUAL_NUMBER;
+			a.value = ind_ratio_from_decimal(ad);
+			if (ind_score(&spec, &a, w, cache->policy, &s, &err) != IND_OK)
+				ind_report_score_error(&err, NULL);
 		}
-		memset(&a, 0, sizeof(a));
-		a.kind = IND_ACTUAL_NUMBER;
-		a.value = ind_ratio_from_decimal(ad);
 	}
-	if (ind_score(&spec, &a, w, p, &s, &err) != IND_OK)
-		ind_report_score_error(&err, text_actual ? text_to_cstring(PG_GETARG_TEXT_PP(2)) : NULL);
+	sc = writable_state(fcinfo);
 	if (!ind_sc_add(sc, w, &s, sign))
 		overflow();
+	if (key_len > 0)
+	{
+		memcpy(cache->key, key, key_len);
+		cache->key_len = key_len;
+		cache->score = s;
+		cache->weight = w;
+	}
 	PG_RETURN_POINTER(sc);
 }
 
@@ -329,4 +395,34 @@ scorecard_finish(PG_FUNCTION_ARGS)
 		values[2 + i] = Int64GetDatum(sc->count[i]);
 	values[2 + IND_SC_NCOUNTERS] = sum_numeric(sc, IND_SC_SCORED_WEIGHT);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+/*
+ * scorecard_percent(scorecard): 百分制 (P1) — the points over the weights
+ * that were scored, as a percentage rounded half up to cents.  NULL when
+ * nothing was scored.
+ */
+PG_FUNCTION_INFO_V1(scorecard_percent);
+Datum
+scorecard_percent(PG_FUNCTION_ARGS)
+{
+	HeapTupleHeader sc = PG_GETARG_HEAPTUPLEHEADER(0);
+	bool		isnull_score,
+				isnull_weight;
+	Datum		score = GetAttributeByName(sc, "score", &isnull_score);
+	Datum		weight = GetAttributeByName(sc, "scored_weight", &isnull_weight);
+	IndDecimal	s,
+				w;
+	IndRatio	r;
+
+	if (isnull_score || isnull_weight)
+		PG_RETURN_NULL();
+	s = ind_numeric_to_decimal(score, "score");
+	w = ind_numeric_to_decimal(weight, "scored weight");
+	if (w.mant == 0)
+		PG_RETURN_NULL();
+	if (!ind_ratio_div(ind_ratio_from_decimal(s), ind_ratio_from_decimal(w), &r) ||
+		!ind_ratio_mul(r, ind_ratio_int(100), &r))
+		overflow();
+	PG_RETURN_DATUM(ind_ratio_to_numeric(r, 2));
 }

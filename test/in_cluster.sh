@@ -54,6 +54,18 @@ if [ "$tap_rc" -ne 0 ] && [ "$tap_bad" -eq 0 ]; then
 	failed=$((failed + 1))
 fi
 
+# data safety: dump/restore and COPY round trips (TAP lines)
+say "dump, restore and COPY"
+dr_out=$(bash "$scratch/test/dump_restore.sh" "$scratch" 2>&1)
+printf '%s\n' "$dr_out"
+dr_ok=$(printf '%s\n' "$dr_out" | grep -c '^ok ' || true)
+dr_bad=$(printf '%s\n' "$dr_out" | grep -c '^not ok ' || true)
+if [ "$dr_ok" -eq 0 ] && [ "$dr_bad" -eq 0 ]; then
+	dr_bad=1
+fi
+passed=$((passed + dr_ok))
+failed=$((failed + dr_bad))
+
 # the main job: the demo on the bundled tables, its totals checked
 say "demo (main job)"
 if DEMO_SKIP_BUILD=yes bash "$scratch/test/demo.sh" >"$scratch/demo.out" 2>&1 &&

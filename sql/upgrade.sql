@@ -1,0 +1,41 @@
+--
+-- Upgrades: install version 1.0, fill tables, ALTER EXTENSION ... UPDATE,
+-- and check that data, indexes and behaviour survive.
+--
+CREATE DATABASE indicator_upgrade;
+\c indicator_upgrade
+CREATE EXTENSION indicator VERSION '1.0';
+SELECT extversion FROM pg_extension WHERE extname = 'indicator';
+CREATE TABLE t (id int PRIMARY KEY, spec indicator, actual text, weight numeric);
+INSERT INTO t SELECT g, (ARRAY['>= 10 次', '<= 60 万元', '95%～100%', '定性 有效提高'])[1 + g % 4]::indicator,
+	(ARRAY['12次', '65万元', '97%', '部分达成'])[1 + g % 4], 1 + g % 5
+FROM generate_series(1, 1000) g;
+CREATE INDEX t_spec ON t (spec);
+CREATE INDEX t_spec_hash ON t USING hash (spec);
+CREATE TABLE states AS SELECT spec, scorecard_state(spec, actual, weight) AS s FROM t GROUP BY spec;
+CREATE TABLE before AS
+SELECT (SELECT string_agg(spec::text || actual || weight, ',' ORDER BY id) FROM t) AS data,
+       (SELECT scorecard(spec, actual, weight)::text FROM t) AS card,
+       (SELECT string_agg(s::text, ',' ORDER BY spec) FROM states) AS st;
+-- the function 1.1 adds is not there yet
+SELECT count(*) AS percent_functions FROM pg_proc WHERE proname = 'scorecard_percent';
+
+ALTER EXTENSION indicator UPDATE;
+SELECT extversion FROM pg_extension WHERE extname = 'indicator';
+SELECT (SELECT string_agg(spec::text || actual || weight, ',' ORDER BY id) FROM t) = data AS data_same,
+       (SELECT scorecard(spec, actual, weight)::text FROM t) = card AS scores_same,
+       (SELECT string_agg(s::text, ',' ORDER BY spec) FROM states) = st AS states_same
+FROM before;
+SET enable_seqscan = off;
+SELECT count(*) AS via_index FROM t WHERE spec = '>= 10 次';
+RESET enable_seqscan;
+SELECT scorecard_percent(scorecard(spec, actual, weight)) FROM t;
+SELECT scorecard_percent(scorecard(spec, NULL::text, weight)) IS NULL AS nothing_scored FROM t;
+-- a fresh install of the default version has the same objects as 1.0 updated
+SELECT count(*) AS objects FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
+WHERE e.extname = 'indicator' AND d.deptype = 'e';
+\c contrib_regression
+DROP DATABASE indicator_upgrade;
+SELECT extversion FROM pg_extension WHERE extname = 'indicator';
+SELECT count(*) AS objects FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
+WHERE e.extname = 'indicator' AND d.deptype = 'e';
