@@ -602,4 +602,8 @@ gt_read(const char *text, int len, GtTick tick, GtResult *r)
 	r->nlines = line;
 	if (r->nrows > 0)
 		assign_levels(r, row_l1, row_l2);
+	if (row_l1)
+		pfree(row_l1);
+	if (row_l2)
+		pfree(row_l2);
 }

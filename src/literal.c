@@ -555,13 +555,40 @@ ind_parse_columns(const char *ns, int nlen, const char *cs, int clen,
 				cend,
 				tend,
 				uend;
-	int			nstart = trim_cell(ns, nlen, &nend);
-	int			cstart = trim_cell(cs, clen, &cend);
-	int			tstart = trim_cell(ts, tlen, &tend);
-	int			ustart = trim_cell(us, ulen, &uend);
+
+	int			nstart,
+				cstart,
+				tstart,
+				ustart;
 	int			nature = NATURE_UNSPECIFIED;
 	int			cmp = IND_CMP_NONE;
 	IndStatus	st;
+
+	/* NULL cells are empty cells; "" keeps pointer arithmetic defined */
+	if (ns == NULL)
+	{
+		ns = "";
+		nlen = 0;
+	}
+	if (cs == NULL)
+	{
+		cs = "";
+		clen = 0;
+	}
+	if (ts == NULL)
+	{
+		ts = "";
+		tlen = 0;
+	}
+	if (us == NULL)
+	{
+		us = "";
+		ulen = 0;
+	}
+	nstart = trim_cell(ns, nlen, &nend);
+	cstart = trim_cell(cs, clen, &cend);
+	tstart = trim_cell(ts, tlen, &tend);
+	ustart = trim_cell(us, ulen, &uend);
 
 	memset(spec, 0, sizeof(*spec));
 	err->status = IND_OK;
@@ -595,7 +622,8 @@ ind_parse_columns(const char *ns, int nlen, const char *cs, int clen,
 			if (tl + ul > IND_MAX_TEXT_BYTES)
 				return fail(err, IND_ERR_TOO_LONG,
 							"The target text is longer than 2048 bytes.%s", NULL, 0);
-			memcpy(textbuf, ts + tstart, tl);
+			if (tl > 0)
+				memcpy(textbuf, ts + tstart, tl);
 			memcpy(textbuf + tl, us + ustart, ul);
 			textbuf[tl + ul] = '\0';
 			return read_after_qualitative(textbuf, 0, tl + ul, spec, err);
@@ -690,7 +718,8 @@ ind_format_target(const IndSpec *spec, char *buf)
 
 	if (spec->cmp == IND_CMP_NONE)
 	{
-		memcpy(buf, spec->text, spec->text_len);
+		if (spec->text_len > 0)
+			memcpy(buf, spec->text, spec->text_len);
 		buf[spec->text_len] = '\0';
 		return spec->text_len;
 	}

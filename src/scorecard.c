@@ -233,14 +233,16 @@ read_fixed(const char *s, int len, int *pos, int decimals_allowed, int128 *out)
 			(*pos)++;
 			continue;
 		}
-		if (++digits > 37 || (frac >= 0 && ++frac > decimals_allowed))
+		if (++digits > 37 || (frac >= 0 && ++frac > decimals_allowed) ||
+			__builtin_mul_overflow(v, 10, &v) ||
+			__builtin_add_overflow(v, s[(*pos)++] - '0', &v))
 			return false;
-		v = v * 10 + (s[(*pos)++] - '0');
 	}
 	if (digits == 0)
 		return false;
 	for (frac = Max(frac, 0); frac < decimals_allowed; frac++)
-		v *= 10;
+		if (__builtin_mul_overflow(v, 10, &v))
+			return false;
 	*out = neg ? -v : v;
 	return true;
 }

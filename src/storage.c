@@ -132,14 +132,16 @@ ind_encode(const IndSpec *spec, unsigned char *out)
 								(spec->unit_len > 0 ? HDR_HAS_UNIT : 0));
 	if (spec->cmp == IND_CMP_NONE)
 	{
-		memcpy(out + n, spec->text, spec->text_len);
+		if (spec->text_len > 0)
+			memcpy(out + n, spec->text, spec->text_len);
 		return n + spec->text_len;
 	}
 	out[n++] = (unsigned char) shared_scale(spec, &lo, &hi);
 	n += put_varint(out + n, zigzag(lo));
 	if (spec->cmp == IND_CMP_RANGE)
 		n += put_varint(out + n, zigzag(hi));
-	memcpy(out + n, spec->unit, spec->unit_len);
+	if (spec->unit_len > 0)
+		memcpy(out + n, spec->unit, spec->unit_len);
 	return n + spec->unit_len;
 }
 
