@@ -18,3 +18,14 @@ SELECT v::text::indicator = v AS round_trip FROM euc;
 SELECT encode(indicator_send(v), 'hex') FROM euc ORDER BY v;
 \c contrib_regression
 DROP DATABASE indicator_euc_cn;
+
+-- SQL_ASCII takes any bytes: cells that glue into a blank at the end of a
+-- qualitative text ("\302" + "\240" is a no-break space) are trimmed, so the
+-- value still reads back from its text (found by the fuzzer)
+CREATE DATABASE indicator_sql_ascii ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0;
+\c indicator_sql_ascii
+CREATE EXTENSION indicator;
+SELECT i::text::indicator = i AS round_trip, length(target_text(i)) AS text_bytes
+FROM (SELECT indicator('定性', NULL, E'!!\302', E'\240') AS i) t;
+\c contrib_regression
+DROP DATABASE indicator_sql_ascii;

@@ -442,10 +442,16 @@ complete_spec(IndSpec *spec, int nature, IndError *err)
 	return ind_check_spec(spec, err);
 }
 
-/* Keep s[start..end) as a qualitative target text. */
+/*
+ * Keep s[start..end) as a qualitative target text, trimmed: blanks at its
+ * ends would not survive the text form (cells glued together can create
+ * one, as "\xC2" + "\xA0" makes a no-break space).
+ */
 static IndStatus
 set_text(IndSpec *spec, const char *s, int start, int end, IndError *err)
 {
+	start = ind_skip_spaces(s, end, start);
+	end = ind_trim_end(s, start, end);
 	spec->nature = IND_NATURE_QUALITATIVE;
 	spec->cmp = IND_CMP_NONE;
 	spec->unit = NULL;

@@ -58,6 +58,12 @@ printf '\x01\x03\x00\x00\x00\x00\x0c\xe6\x9c\x89\xe6\x95\x88\xe6\x8f\x90\xe9\xab
 printf '\x01\x01\x06\x00\x00\x00\x00\x00\x00\x00\x5f\x00\x00\x00\x00\x00\x00\x00\x00\x00\x64\x00\x00\x00\x00\x00\x01%%' >"$build/corpus/binary/range"
 printf 'v1 indicators=1 met=1 unmet=0 unscored=0 flagged=0 over_completed=0 reason_required=0 manual_review=0 weight=1.000000 score=1.000000 scored_weight=1.000000' >"$build/corpus/binary/state"
 
+# inputs that once crashed a target stay in every corpus
+for target in literal actual binary goal_table; do
+	mkdir -p "$build/corpus/$target"
+	cp "$top"/test/fuzz/regressions/* "$build/corpus/$target/" 2>/dev/null || true
+done
+
 status=0
 for target in literal actual binary goal_table; do
 	"$cc" -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
