@@ -81,6 +81,16 @@ else
 	failed=$((failed + 1))
 fi
 
+# the fuzz targets, briefly: any crash, sanitizer report or leak fails
+say "libFuzzer targets, ${FUZZ_SECONDS:-20} seconds each"
+fz_out=$(bash "$scratch/test/fuzz/run.sh" "${FUZZ_SECONDS:-20}" 2>&1)
+printf '%s\n' "$fz_out" | grep -E '^(ok|not ok)|SUMMARY|runtime error' || printf '%s\n' "$fz_out" | tail -20
+fz_ok=$(printf '%s\n' "$fz_out" | grep -c '^ok - fuzz_' || true)
+fz_bad=$(printf '%s\n' "$fz_out" | grep -c '^not ok - fuzz_' || true)
+[ "$fz_ok" -eq 0 ] && [ "$fz_bad" -eq 0 ] && fz_bad=1
+passed=$((passed + fz_ok))
+failed=$((failed + fz_bad))
+
 # the benchmark at a quick size, to prove the script works (its ratios are
 # not judged here: timing belongs to benchmarks, not tests)
 say "benchmark script, quick size"
