@@ -66,6 +66,16 @@ fi
 passed=$((passed + dr_ok))
 failed=$((failed + dr_bad))
 
+# scale-out: a coordinator and two shards with postgres_fdw (TAP lines)
+say "scale-out: three instances, postgres_fdw"
+ds_out=$(bash "$scratch/test/dist/run.sh" 2>&1)
+printf '%s\n' "$ds_out"
+ds_ok=$(printf '%s\n' "$ds_out" | grep -c '^ok ' || true)
+ds_bad=$(printf '%s\n' "$ds_out" | grep -c '^not ok ' || true)
+[ "$ds_ok" -eq 0 ] && [ "$ds_bad" -eq 0 ] && ds_bad=1
+passed=$((passed + ds_ok))
+failed=$((failed + ds_bad))
+
 # the main job: the demo on the bundled tables, its totals checked
 say "demo (main job)"
 if DEMO_SKIP_BUILD=yes bash "$scratch/test/demo.sh" >"$scratch/demo.out" 2>&1 &&
