@@ -80,7 +80,9 @@ FROM (VALUES ($$SELECT 'v2 indicators=1'::scorecard_state$$),
              ($$SELECT 'v1 indicators=1 met=1 unmet=1 unscored=0 flagged=0 over_completed=0 reason_required=0 manual_review=0 weight=1 score=1 scored_weight=1'::scorecard_state$$),
              ($$SELECT 'v1 indicators=1 met=1 unmet=0 unscored=0 flagged=0 over_completed=0 reason_required=0 manual_review=0 weight=1 score=2 scored_weight=1'::scorecard_state$$),
              ($$SELECT 'v1 indicators=1 met=1 unmet=0 unscored=0 flagged=0 over_completed=0 reason_required=0 manual_review=0 weight=1.0000001 score=1 scored_weight=1'::scorecard_state$$),
-             ($$SELECT 'v1 indicators=1 met=1 unmet=0 unscored=0 flagged=0 over_completed=0 reason_required=0 manual_review=0 weight=1 score=1 scored_weight=1 extra'::scorecard_state$$)) s(stmt),
+             ($$SELECT 'v1 indicators=1 met=1 unmet=0 unscored=0 flagged=0 over_completed=0 reason_required=0 manual_review=0 weight=1 score=1 scored_weight=1 extra'::scorecard_state$$),
+             -- counters whose sum wraps around 64 bits (found by the fuzzer)
+             ($$SELECT 'v1 indicators=9223372036854775807 met=9223372036854775807 unmet=9223372036854775807 unscored=2 flagged=0 over_completed=0 reason_required=0 manual_review=0 weight=1 score=1 scored_weight=1'::scorecard_state$$)) s(stmt),
      LATERAL try_sql(stmt) t;
 SELECT (try_sql($$SELECT scorecard(spec, actual, weight) FROM (VALUES ('>= 1'::indicator, 1::numeric, 1.0000001::numeric)) v(spec, actual, weight)$$)).*;
 SELECT (try_sql($$SELECT scorecard(spec, actual, weight) FROM (VALUES ('>= 1'::indicator, 1::numeric, -1::numeric)) v(spec, actual, weight)$$)).*;

@@ -467,6 +467,7 @@ gt_read(const char *text, int len, GtTick tick, GtResult *r)
 	const IndLevel **row_l2 = NULL;
 	GtProject  *cur = NULL;
 	GtCell		cells[GT_MAX_CELLS];
+	char	   *textbuf = NULL;
 
 	memset(r, 0, sizeof(*r));
 	/* a UTF-8 byte-order mark says nothing */
@@ -583,18 +584,17 @@ gt_read(const char *text, int len, GtTick tick, GtResult *r)
 			}
 			/* the spec must read; otherwise the row is a problem, not a row */
 			{
-				char	   *textbuf = palloc(IND_TEXTBUF_SIZE);
 				IndSpec		spec;
 				IndError	err;
 
+				if (textbuf == NULL)
+					textbuf = palloc(IND_TEXTBUF_SIZE);
 				if (gt_row_spec(row, textbuf, &spec, &err) != IND_OK)
 				{
 					snprintf(reason, sizeof(reason), "the indicator does not read: %s", err.detail);
 					add_problem(r, &probcap, line, ls, ll, reason);
-					pfree(textbuf);
 					continue;
 				}
-				pfree(textbuf);
 			}
 			r->nrows++;
 		}
@@ -602,6 +602,8 @@ gt_read(const char *text, int len, GtTick tick, GtResult *r)
 	r->nlines = line;
 	if (r->nrows > 0)
 		assign_levels(r, row_l1, row_l2);
+	if (textbuf)
+		pfree(textbuf);
 	if (row_l1)
 		pfree(row_l1);
 	if (row_l2)

@@ -139,8 +139,9 @@ ind_sc_valid(const IndScorecard *sc)
 	for (i = 0; i < IND_SC_NCOUNTERS; i++)
 		if (sc->count[i] < 0 || sc->count[i] > sc->count[IND_SC_INDICATORS])
 			return false;
-	if (sc->count[IND_SC_MET] + sc->count[IND_SC_UNMET] + sc->count[IND_SC_UNSCORED] !=
-		sc->count[IND_SC_INDICATORS])
+	/* summed in 128 bits: three counters near the 64-bit limit must not wrap */
+	if ((int128) sc->count[IND_SC_MET] + sc->count[IND_SC_UNMET] + sc->count[IND_SC_UNSCORED] !=
+		(int128) sc->count[IND_SC_INDICATORS])
 		return false;
 	/* weights are not negative and no row scores above its weight */
 	if (ind_sc_sum(sc, IND_SC_SCORE) < 0 ||

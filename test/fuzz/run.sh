@@ -79,7 +79,7 @@ for target in literal actual binary goal_table; do
 		literal) maxlen=1024 ;;
 		actual) maxlen=256 ;;
 		binary) maxlen=512 ;;
-		goal_table) maxlen=2048 ;;
+		goal_table) maxlen=512 ;;
 	esac
 	say "fuzzing $target ($limit, inputs up to $maxlen bytes)"
 	if (cd "$build" && "./fuzz_$target" $limit -max_len=$maxlen -timeout=10 -rss_limit_mb=4096 \
