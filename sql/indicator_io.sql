@@ -16,7 +16,7 @@ FROM (VALUES (''), ('   '), ('abc'), ('正向'), ('>='), ('>= abc'), ('>= 10 >= 
              ('>= 5,000.123,4'), ('>= 1，5'), ('.5/ －3'),
              ('>= 1,234,567,890,123,456,789')) t(input);
 SELECT left(input, 12) AS input, m.state, left(m.message, 60) AS message, m.detail, m.hint
-FROM (VALUES ('>= 1 ' || repeat('x', 65)), ('定性 ' || repeat('好', 683))) t(input),
+FROM (VALUES ('>= 1 ' || repeat('x', 65)), ('定性 ' || repeat('好', 683)), (repeat('>= 1 ', 20000))) t(input),
      LATERAL try_sql(format('SELECT %L::indicator', input)) m;
 
 -- the four-column constructor names the column at fault

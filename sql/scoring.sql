@@ -123,6 +123,8 @@ FROM (VALUES ($$SELECT score('>= 95 %', '96次', 10)$$),
              ($$SELECT score('>= 95 %', 96, 10, 'over_threshold=0.9')$$),
              ($$SELECT score('>= 95 %', 96, 10, 'qual_bands=0.5/0.8')$$),
              ($$SELECT score('>= 95 %', 96, 10, 'reverse_mode=ratio hubei')$$),
+             ($$SELECT score('>= 95 %', repeat('9', 70000), 10)$$),
+             ($$SELECT score('>= 95 %', 96, 10, repeat('central ', 600))$$),
              ($$SELECT budget_execution_score(-1, 100)$$),
              ($$SELECT budget_execution_score(120, 100, 10, 'budget_reject_over=true')$$)) s(stmt),
      LATERAL try_sql(stmt) t;

@@ -362,8 +362,8 @@ read_grade(const char *s, int pos, int end, int grade, IndActual *a, IndError *e
 IndStatus
 ind_parse_actual(const char *s, int len, IndActual *a, IndError *err)
 {
-	int			pos = ind_skip_spaces(s, len, 0);
-	int			end = ind_trim_end(s, pos, len);
+	int			pos;
+	int			end;
 	int			code;
 	int			n;
 	IndDecimal	d;
@@ -372,6 +372,11 @@ ind_parse_actual(const char *s, int len, IndActual *a, IndError *err)
 	memset(a, 0, sizeof(*a));
 	err->status = IND_OK;
 	err->detail[0] = '\0';
+	if (len > IND_MAX_INPUT_BYTES)
+		return ind_fail(err, IND_ERR_TOO_LONG,
+						"The actual value is longer than 64 kB.%s", NULL, 0);
+	pos = ind_skip_spaces(s, len, 0);
+	end = ind_trim_end(s, pos, len);
 	if (pos >= end)
 		return ind_fail(err, IND_ERR_SYNTAX, "The actual value is empty.%s", NULL, 0);
 

@@ -138,6 +138,15 @@ add_problem(GtResult *r, int *cap, int line, const char *s, int len, const char 
 {
 	GtProblem  *p;
 
+	if (r->nproblems >= GT_MAX_PROBLEMS)
+	{
+		r->too_big = true;
+		snprintf(r->too_big_detail, sizeof(r->too_big_detail),
+				 "More than %d lines are neither headers nor indicator rows (the last at line %d): this text does not look like goal tables.",
+				 GT_MAX_PROBLEMS, line);
+		return;
+	}
+
 	if (r->nproblems == *cap)
 	{
 		*cap = (*cap == 0) ? 64 : *cap * 2;
@@ -492,6 +501,8 @@ gt_read(const char *text, int len, GtTick tick, GtResult *r)
 		if (tick && (line & 4095) == 0)
 			tick();
 
+		if (r->too_big)
+			break;
 		n = split_cells(ls, ll, cells);
 		if (n == 0)
 			continue;			/* blank: carries nothing */
@@ -560,9 +571,18 @@ gt_read(const char *text, int len, GtTick tick, GtResult *r)
 			add_problem(r, &probcap, line, ls, ll, "an indicator row before any table title or 项目编码");
 			continue;
 		}
+		if (r->nrows >= GT_MAX_ROWS)
+		{
+			r->too_big = true;
+			snprintf(r->too_big_detail, sizeof(r->too_big_detail),
+					 "More than %d indicator rows (line %d): split the text and import it in parts.",
+					 GT_MAX_ROWS, line);
+		}
+		if (r->too_big)
+			break;
 		if (r->nrows == rowcap)
 		{
-			rowcap = (rowcap == 0) ? 256 : rowcap * 2;
+			rowcap = (rowcap == 0) ? 256 : Min(rowcap * 2, GT_MAX_ROWS);
 			r->rows = r->rows ? repalloc(r->rows, rowcap * sizeof(GtRow)) : palloc(rowcap * sizeof(GtRow));
 		}
 		if (r->nrows == l12cap)

@@ -75,7 +75,16 @@ typedef struct GtResult
 	GtProblem  *problems;
 	int			nproblems;
 	int			nlines;
+	bool		too_big;		/* a limit below was reached: nothing is returned */
+	char		too_big_detail[IND_ERR_DETAIL_LEN];
 } GtResult;
+
+/*
+ * Limits that keep memory bounded: beyond them the text is not goal tables
+ * (or should be split), and the reader stops with an error.
+ */
+#define GT_MAX_ROWS		4000000
+#define GT_MAX_PROBLEMS	1000000
 
 /* Called every few thousand lines, so the server can honour cancels. */
 typedef void (*GtTick) (void);

@@ -29,6 +29,12 @@ read_arg(FunctionCallInfo fcinfo, GtResult *result)
 	const char *s = ind_to_utf8(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &len);
 
 	gt_read(s, len, tick, result);
+	if (result->too_big)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("goal table text too large to import"),
+				 errdetail_internal("%s", ind_from_utf8(result->too_big_detail,
+														(int) strlen(result->too_big_detail)))));
 }
 
 static Datum

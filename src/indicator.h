@@ -31,5 +31,6 @@ extern void ind_report(const IndError *err, const char *typname,
 					   const char *input, struct Node *escontext);
 extern char *ind_to_utf8(const char *s, int len, int *outlen);
 extern char *ind_from_utf8(const char *s, int len);
+extern char *ind_quote(const char *input);
 
 #endif							/* INDICATOR_H */

@@ -101,8 +101,8 @@ ind_to_cstring(const IndSpec *spec)
 }
 
 /* Quote at most QUOTE_MAX_BYTES of the input, cut at a character boundary. */
-static char *
-quote_input(const char *input)
+char *
+ind_quote(const char *input)
 {
 	int			len = (int) strlen(input);
 	int			cut;
@@ -122,7 +122,7 @@ ind_report(const IndError *err, const char *typname, const char *input,
 		   struct Node *escontext)
 {
 	char	   *detail = ind_from_utf8(err->detail, (int) strlen(err->detail));
-	const char *quoted = quote_input(input);
+	const char *quoted = ind_quote(input);
 
 	switch (err->status)
 	{

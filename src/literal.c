@@ -494,9 +494,9 @@ read_after_qualitative(const char *s, int pos, int end, IndSpec *spec, IndError 
 IndStatus
 ind_parse_literal(const char *s, int len, IndSpec *spec, IndError *err)
 {
-	int			start = ind_skip_spaces(s, len, 0);
-	int			end = ind_trim_end(s, start, len);
-	int			pos = start;
+	int			start;
+	int			end;
+	int			pos;
 	int			nature = NATURE_UNSPECIFIED;
 	int			n;
 	int			code;
@@ -505,6 +505,12 @@ ind_parse_literal(const char *s, int len, IndSpec *spec, IndError *err)
 	memset(spec, 0, sizeof(*spec));
 	err->status = IND_OK;
 	err->detail[0] = '\0';
+	if (len > IND_MAX_INPUT_BYTES)
+		return fail(err, IND_ERR_TOO_LONG,
+					"The value is longer than 64 kB; no indicator is that long.%s", NULL, 0);
+	start = ind_skip_spaces(s, len, 0);
+	end = ind_trim_end(s, start, len);
+	pos = start;
 
 	if (start >= end)
 		return fail(err, IND_ERR_SYNTAX, "The value is empty.%s", NULL, 0);
@@ -569,6 +575,10 @@ ind_parse_columns(const char *ns, int nlen, const char *cs, int clen,
 	int			nature = NATURE_UNSPECIFIED;
 	int			cmp = IND_CMP_NONE;
 	IndStatus	st;
+
+	if ((int64) nlen + clen + tlen + ulen > IND_MAX_INPUT_BYTES)
+		return fail(err, IND_ERR_TOO_LONG,
+					"The cells are longer than 64 kB together; no indicator is that long.%s", NULL, 0);
 
 	/* NULL cells are empty cells; "" keeps pointer arithmetic defined */
 	if (ns == NULL)

@@ -17,6 +17,11 @@
 
 /* Longest qualitative target text, in bytes. */
 #define IND_MAX_TEXT_BYTES	2048
+/*
+ * Longest input any reader looks at: far beyond every valid value, so that
+ * a huge input fails at once (54000) instead of being scanned.
+ */
+#define IND_MAX_INPUT_BYTES	65536
 /* Size of the scratch buffer ind_parse_columns() needs. */
 #define IND_TEXTBUF_SIZE	(IND_MAX_TEXT_BYTES + 1)
 

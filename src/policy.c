@@ -395,6 +395,8 @@ ind_policy_parse(const char *s, int len, IndPolicy *p, IndPolicyError *err)
 	central(p);
 	err->detail[0] = '\0';
 	err->hint = NULL;
+	if (len > 4096)
+		return fail(err, NULL, "A policy longer than 4 kB is surely not one.%s", "", 0);
 	while (pos < len)
 	{
 		int			n;

@@ -67,7 +67,7 @@ ind_policy_arg_in(FunctionCallInfo fcinfo, int n, void **slot)
 		cache->len = -1;
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid scoring policy \"%s\"", ind_from_utf8(s, len)),
+				 errmsg("invalid scoring policy \"%s\"", ind_quote(ind_from_utf8(s, len))),
 				 errdetail_internal("%s", ind_from_utf8(err.detail, (int) strlen(err.detail))),
 				 err.hint ? errhint("%s", ind_from_utf8(err.hint, (int) strlen(err.hint))) : 0));
 	}
@@ -90,9 +90,15 @@ ind_report_score_error(const IndError *err, const char *actual_text)
 		case IND_ERR_SYNTAX:
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid actual value: \"%s\"", actual_text ? actual_text : ""),
+					 errmsg("invalid actual value: \"%s\"", actual_text ? ind_quote(actual_text) : ""),
 					 errdetail_internal("%s", detail),
 					 errhint("%s", ind_from_utf8(actual_hint, (int) strlen(actual_hint)))));
+			break;
+		case IND_ERR_TOO_LONG:
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("actual value too long"),
+					 errdetail_internal("%s", detail)));
 			break;
 		case IND_ERR_RANGE:
 			ereport(ERROR,
