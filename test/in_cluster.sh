@@ -91,6 +91,16 @@ else
 	failed=$((failed + 1))
 fi
 
+# memory checking: the regression suite with the server under valgrind
+say "valgrind"
+vg_out=$(VALGRIND_SKIP_BUILD=yes bash "$scratch/test/valgrind.sh" 2>&1)
+printf '%s\n' "$vg_out" | tail -20
+if printf '%s\n' "$vg_out" | grep -q '^ok - valgrind'; then
+	passed=$((passed + 1))
+else
+	failed=$((failed + 1))
+fi
+
 # the fuzz targets, briefly: any crash, sanitizer report or leak fails
 say "libFuzzer targets, ${FUZZ_SECONDS:-20} seconds each"
 fz_out=$(bash "$scratch/test/fuzz/run.sh" "${FUZZ_SECONDS:-20}" 2>&1)

@@ -3,6 +3,8 @@
 
 # Debian packages the build, the tests and the demo need.
 INDICATOR_PACKAGES="make gcc postgresql-15 postgresql-server-dev-15 postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl postgresql-common"
+# for the fuzz targets and the memory check
+INDICATOR_TEST_PACKAGES="clang libclang-rt-14-dev valgrind"
 
 say() { printf '== %s\n' "$*" >&2; }
 

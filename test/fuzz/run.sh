@@ -16,7 +16,7 @@ top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 secs=${1:-30}
 runs=${FUZZ_RUNS:-}
 
-INDICATOR_PACKAGES="$INDICATOR_PACKAGES clang libclang-rt-14-dev" install_packages
+INDICATOR_PACKAGES="$INDICATOR_PACKAGES $INDICATOR_TEST_PACKAGES" install_packages
 PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
 inc=$($PG_CONFIG --includedir-server)
 libdir=$($PG_CONFIG --pkglibdir)
