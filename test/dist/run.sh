@@ -16,6 +16,7 @@ top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # shellcheck source=test/lib.sh
 . "$top/test/lib.sh"
 rows=${1:-120000}
+times=""
 
 base=$(mktemp -d /tmp/indicator-dist.XXXXXX)
 [ "$(id -u)" = 0 ] && chown postgres "$base"
@@ -64,9 +65,9 @@ CREATE EXTENSION postgres_fdw;
 CREATE TABLE single AS $gen;
 ANALYZE single;
 CREATE SERVER shard1 FOREIGN DATA WRAPPER postgres_fdw
-	OPTIONS (host '$base/shard1', port '5432', dbname 'postgres', extensions 'indicator', use_remote_estimate 'true');
+	OPTIONS (host '$base/shard1', port '5432', dbname 'postgres', extensions 'indicator', use_remote_estimate 'true', async_capable 'true');
 CREATE SERVER shard2 FOREIGN DATA WRAPPER postgres_fdw
-	OPTIONS (host '$base/shard2', port '5432', dbname 'postgres', extensions 'indicator', use_remote_estimate 'true');
+	OPTIONS (host '$base/shard2', port '5432', dbname 'postgres', extensions 'indicator', use_remote_estimate 'true', async_capable 'true');
 CREATE USER MAPPING FOR postgres SERVER shard1 OPTIONS (user 'postgres');
 CREATE USER MAPPING FOR postgres SERVER shard2 OPTIONS (user 'postgres');
 CREATE TABLE facts (id int, region text, department text, level1 text, spec indicator, actual numeric, weight numeric)
@@ -122,5 +123,24 @@ check "no pushdown (rows gathered): equal to the single node" \
 # the shards run the pushed aggregate under search_path = pg_catalog
 check "the shards see remote sessions with search_path pg_catalog and still score" \
 	"$(on shard1 -c "SET search_path = pg_catalog" -c "SELECT count(*) FROM (SELECT public.scorecard(spec, actual, weight) FROM public.facts_east GROUP BY department) x")" "5"
+
+# the benchmark of issue "scale-out": on one machine this measures the
+# overhead of distribution, not a speed-up
+if [ "${DIST_BENCH:-no}" = yes ]; then
+	for q in "SELECT region, level1, scorecard(spec, actual, weight) FROM single GROUP BY region, level1" \
+		"SELECT region, level1, scorecard(spec, actual, weight) FROM facts GROUP BY region, level1"; do
+		best=""
+		for i in 1 2 3; do
+			t=$(on coord -c "SET enable_partitionwise_aggregate = on" -c "SET max_parallel_workers_per_gather = 0" \
+				-c "\\timing on" -c "$q" | sed -nE 's/^Time: ([0-9.]+) ms.*/\1/p' | tail -1)
+			best="$best $t"
+		done
+		median=$(printf '%s\n' $best | sort -n | sed -n 2p)
+		echo "# $(printf '%s' "$q" | cut -c1-60)... median ${median} ms"
+		times="$times $median"
+	done
+	set -- $times
+	echo "# distributed roll-up of 2 x $((rows / 2)) rows against the single-node roll-up of $rows rows: $(awk -v a="$2" -v b="$1" 'BEGIN { printf "%.2f", a / b }')x the time (one machine: overhead, not speed-up)"
+fi
 
 echo "1..$n"
