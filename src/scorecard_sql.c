@@ -13,6 +13,7 @@
 #include "funcapi.h"
 #include "access/htup_details.h"
 #include "executor/executor.h"
+#include "nodes/execnodes.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 #include "utils/numeric.h"
@@ -157,6 +158,7 @@ writable_state(FunctionCallInfo fcinfo)
 
 typedef struct StepCache
 {
+	int			use_key;		/* -1 until known: 1 under grouping sets */
 	void	   *policy_cache;
 	const IndPolicy *policy;
 	int			key_len;		/* 0: nothing cached */
@@ -210,6 +212,7 @@ step(FunctionCallInfo fcinfo, bool text_actual, int sign)
 	if (cache == NULL)
 	{
 		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(StepCache));
+		cache->use_key = -1;
 		fcinfo->flinfo->fn_extra = cache;
 	}
 
@@ -228,8 +231,16 @@ step(FunctionCallInfo fcinfo, bool text_actual, int sign)
 		PG_RETURN_POINTER(sc);
 	}
 
-	/* the same row as the last call: count it again without rescoring */
-	if (key_add(key, &key_len, PG_GETARG_DATUM(1)) &&
+	/*
+	 * The same row as the last call: count it again without rescoring.  Only
+	 * grouping sets feed a row several times in a row, so only they pay for
+	 * the key.
+	 */
+	if (cache->use_key < 0)
+		cache->use_key = (fcinfo->context != NULL && IsA(fcinfo->context, AggState) &&
+						  ((AggState *) fcinfo->context)->maxsets > 1) ? 1 : 0;
+	if (cache->use_key &&
+		key_add(key, &key_len, PG_GETARG_DATUM(1)) &&
 		key_add(key, &key_len, PG_GETARG_DATUM(2)) &&
 		key_add(key, &key_len, PG_GETARG_DATUM(3)) &&
 		(PG_NARGS() <= 4 || PG_ARGISNULL(4) || key_add(key, &key_len, PG_GETARG_DATUM(4))))
