@@ -463,6 +463,99 @@ assign_levels(GtResult *r, const IndLevel **row_l1, const IndLevel **row_l2)
 	}
 }
 
+/* Exact sum of two decimals at a common scale; false on overflow. */
+static bool
+add_decimal(IndDecimal *sum, IndDecimal d)
+{
+	int			scale = Max(sum->scale, d.scale);
+	int64		a,
+				b;
+
+	if (!ind_decimal_rescale(*sum, scale, &a) || !ind_decimal_rescale(d, scale, &b) ||
+		__builtin_add_overflow(a, b, &a))
+		return false;
+	sum->mant = a;
+	sum->scale = scale;
+	*sum = ind_decimal_normalize(*sum);
+	return true;
+}
+
+/*
+ * What the tables guarantee: each project's weights add up to 产出 50 (with
+ * 成本), 效益 30 and 满意度 10 (its share goes to 效益 when a table has no
+ * 满意度 indicator).  A project whose rows do not is reported at its first
+ * line, so a misplaced label shows up instead of skewing a score silently.
+ */
+static void
+report_weights(GtResult *r, int *probcap, int p, IndDecimal *sum)
+{
+	IndDecimal	want_outcome = {30, 0};
+	IndDecimal	want_sat = {10, 0};
+	IndDecimal	fifty = {50, 0};
+	char		reason[IND_ERR_DETAIL_LEN];
+	char		b[3][IND_DEC_BUFLEN];
+
+	if (sum[IND_L1_SATISFACTION].mant == 0)
+	{
+		want_outcome.mant = 40;
+		want_sat.mant = 0;
+	}
+	if (ind_decimal_cmp(sum[IND_L1_OUTPUT], fifty) == 0 &&
+		ind_decimal_cmp(sum[IND_L1_OUTCOME], want_outcome) == 0 &&
+		ind_decimal_cmp(sum[IND_L1_SATISFACTION], want_sat) == 0)
+		return;
+	ind_decimal_format(sum[IND_L1_OUTPUT], b[0]);
+	ind_decimal_format(sum[IND_L1_OUTCOME], b[1]);
+	ind_decimal_format(sum[IND_L1_SATISFACTION], b[2]);
+	snprintf(reason, sizeof(reason),
+			 "the project's weights per level 1 are 产出 %s, 效益 %s, 满意度 %s, not 50 / 30 / 10: a row's level may be misplaced",
+			 b[0], b[1], b[2]);
+	add_problem(r, probcap, r->projects[p].line,
+				r->projects[p].title.s ? r->projects[p].title.s : "",
+				r->projects[p].title.len, reason);
+}
+
+/*
+ * What the tables guarantee: each project's weights add up to 产出 50 (with
+ * 成本), 效益 30 and 满意度 10 (its share goes to 效益 when a table has no
+ * 满意度 indicator).  A project whose rows do not is reported at its first
+ * line, so a misplaced label shows up instead of skewing a score silently.
+ * Rows come in project order, so one pass suffices.
+ */
+static void
+check_weights(GtResult *r, int *probcap)
+{
+	IndDecimal	sum[IND_L1_COUNT];
+	int			project = -1;
+	bool		usable = false;
+	int			i;
+
+	for (i = 0; i <= r->nrows; i++)
+	{
+		GtRow	   *row = (i < r->nrows) ? &r->rows[i] : NULL;
+		IndDecimal	w;
+		int			used;
+		int			slot;
+
+		if (row == NULL || row->project != project)
+		{
+			if (project >= 0 && usable)
+				report_weights(r, probcap, project, sum);
+			if (row == NULL)
+				break;
+			project = row->project;
+			memset(sum, 0, sizeof(sum));
+			usable = true;
+		}
+		if (row->level1 == NULL ||
+			ind_decimal_parse(row->weight.s, row->weight.len, true, &used, &w) != IND_DEC_OK)
+			continue;
+		slot = row->level1->level1 == IND_L1_COST ? IND_L1_OUTPUT : row->level1->level1;
+		if (!add_decimal(&sum[slot], w))
+			usable = false;
+	}
+}
+
 void
 gt_read(const char *text, int len, GtTick tick, GtResult *r)
 {
@@ -621,7 +714,10 @@ gt_read(const char *text, int len, GtTick tick, GtResult *r)
 	}
 	r->nlines = line;
 	if (r->nrows > 0)
+	{
 		assign_levels(r, row_l1, row_l2);
+		check_weights(r, &probcap);
+	}
 	if (textbuf)
 		pfree(textbuf);
 	if (row_l1)
