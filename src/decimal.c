@@ -11,7 +11,8 @@
 
 #include "decimal.h"
 
-static const int64 pow10_tab[] = {
+/* 10^0 .. 10^18: every power an 18-digit decimal needs. */
+const int64 ind_pow10[IND_DEC_MAX_DIGITS + 1] = {
 	INT64CONST(1), INT64CONST(10), INT64CONST(100), INT64CONST(1000),
 	INT64CONST(10000), INT64CONST(100000), INT64CONST(1000000),
 	INT64CONST(10000000), INT64CONST(100000000), INT64CONST(1000000000),
@@ -229,8 +230,8 @@ ind_decimal_valid(IndDecimal d)
 {
 	if (d.scale < 0 || d.scale > IND_DEC_MAX_SCALE)
 		return false;
-	if (d.mant <= -pow10_tab[IND_DEC_MAX_DIGITS] ||
-		d.mant >= pow10_tab[IND_DEC_MAX_DIGITS])
+	if (d.mant <= -ind_pow10[IND_DEC_MAX_DIGITS] ||
+		d.mant >= ind_pow10[IND_DEC_MAX_DIGITS])
 		return false;
 	if (d.scale > 0 && d.mant % 10 == 0)
 		return false;
@@ -247,9 +248,9 @@ ind_decimal_rescale(IndDecimal d, int scale, int64 *mant)
 	int128		m;
 
 	Assert(scale >= d.scale && scale <= IND_DEC_MAX_SCALE);
-	m = (int128) d.mant * pow10_tab[scale - d.scale];
-	if (m <= -(int128) pow10_tab[IND_DEC_MAX_DIGITS] ||
-		m >= (int128) pow10_tab[IND_DEC_MAX_DIGITS])
+	m = (int128) d.mant * ind_pow10[scale - d.scale];
+	if (m <= -(int128) ind_pow10[IND_DEC_MAX_DIGITS] ||
+		m >= (int128) ind_pow10[IND_DEC_MAX_DIGITS])
 		return false;
 	*mant = (int64) m;
 	return true;
@@ -263,9 +264,9 @@ ind_decimal_cmp(IndDecimal a, IndDecimal b)
 	int128		y = b.mant;
 
 	if (a.scale < b.scale)
-		x *= pow10_tab[b.scale - a.scale];
+		x *= ind_pow10[b.scale - a.scale];
 	else if (b.scale < a.scale)
-		y *= pow10_tab[a.scale - b.scale];
+		y *= ind_pow10[a.scale - b.scale];
 	return (x < y) ? -1 : (x > y) ? 1 : 0;
 }
 

@@ -32,6 +32,8 @@ typedef enum IndDecStatus
 	IND_DEC_OUT_OF_RANGE		/* more digits than IND_DEC_MAX_DIGITS */
 } IndDecStatus;
 
+extern const int64 ind_pow10[IND_DEC_MAX_DIGITS + 1];
+
 extern IndDecStatus ind_decimal_parse(const char *s, int len, bool allow_grouping,
 									  int *consumed, IndDecimal *result);
 extern int	ind_decimal_format(IndDecimal d, char *buf);

@@ -11,17 +11,6 @@
 
 #include "exact.h"
 
-static const int64 pow10_64[] = {
-	INT64CONST(1), INT64CONST(10), INT64CONST(100), INT64CONST(1000),
-	INT64CONST(10000), INT64CONST(100000), INT64CONST(1000000),
-	INT64CONST(10000000), INT64CONST(100000000), INT64CONST(1000000000),
-	INT64CONST(10000000000), INT64CONST(100000000000),
-	INT64CONST(1000000000000), INT64CONST(10000000000000),
-	INT64CONST(100000000000000), INT64CONST(1000000000000000),
-	INT64CONST(10000000000000000), INT64CONST(100000000000000000),
-	INT64CONST(1000000000000000000)
-};
-
 static int128
 abs128(int128 v)
 {
@@ -63,7 +52,7 @@ reduce(int128 num, int128 den)
 IndRatio
 ind_ratio_from_decimal(IndDecimal d)
 {
-	return reduce(d.mant, pow10_64[d.scale]);
+	return reduce(d.mant, ind_pow10[d.scale]);
 }
 
 IndRatio
@@ -269,7 +258,7 @@ round_quotient(uint128 num_hi, uint128 num_lo, uint128 den, bool negative, int64
 bool
 ind_ratio_round128(IndRatio r, int scale, int128 *out)
 {
-	U256		n = mul128((uint128) abs128(r.num), (uint128) pow10_64[scale]);
+	U256		n = mul128((uint128) abs128(r.num), (uint128) ind_pow10[scale]);
 	U256		q;
 	uint128		rem;
 
@@ -290,7 +279,7 @@ ind_ratio_round128(IndRatio r, int scale, int128 *out)
 bool
 ind_ratio_round(IndRatio r, int scale, IndDecimal *d)
 {
-	U256		n = mul128((uint128) abs128(r.num), (uint128) pow10_64[scale]);
+	U256		n = mul128((uint128) abs128(r.num), (uint128) ind_pow10[scale]);
 
 	d->scale = scale;
 	if (!round_quotient(n.hi, n.lo, (uint128) r.den, r.num < 0, &d->mant))
@@ -307,16 +296,16 @@ ind_ratio_round(IndRatio r, int scale, IndDecimal *d)
 bool
 ind_muldiv_round(IndDecimal w, IndRatio r, int scale, IndDecimal *d)
 {
-	int128		wm = abs128((int128) w.mant) * pow10_64[scale];
+	int128		wm = abs128((int128) w.mant) * ind_pow10[scale];
 	int128		den;
 	U256		n;
 	bool		negative = (w.mant < 0) != (r.num < 0);
 
-	if (!mul_ok(r.den, pow10_64[w.scale], &den))
+	if (!mul_ok(r.den, ind_pow10[w.scale], &den))
 	{
 		/* fold the weight's scale into the numerator side instead */
 		IndRatio	rr;
-		IndRatio	ws = {1, pow10_64[w.scale]};
+		IndRatio	ws = {1, ind_pow10[w.scale]};
 
 		if (!ind_ratio_mul(r, ws, &rr))
 			return false;

@@ -46,7 +46,7 @@ slice_text(GtSlice s, bool *isnull)
 		return (Datum) 0;
 	}
 	*isnull = false;
-	return PointerGetDatum(cstring_to_text(ind_from_utf8(s.s, s.len)));
+	return PointerGetDatum(ind_text_from_utf8(s.s, s.len));
 }
 
 /* An amount cell as numeric; NULL when absent or not a plain number. */
@@ -142,9 +142,9 @@ goal_table_rows(PG_FUNCTION_ARGS)
 			elog(ERROR, "goal table row at line %d no longer reads", row->line);
 		values[0] = slice_text(r.projects[row->project].field[GT_CODE], &nulls[0]);
 		nulls[1] = row->level1 == NULL;
-		values[1] = nulls[1] ? (Datum) 0 : PointerGetDatum(cstring_to_text(ind_from_utf8(row->level1->name, (int) strlen(row->level1->name))));
+		values[1] = nulls[1] ? (Datum) 0 : PointerGetDatum(UTF8_TEXT(row->level1->name));
 		nulls[2] = row->level2 == NULL;
-		values[2] = nulls[2] ? (Datum) 0 : PointerGetDatum(cstring_to_text(ind_from_utf8(row->level2->name, (int) strlen(row->level2->name))));
+		values[2] = nulls[2] ? (Datum) 0 : PointerGetDatum(UTF8_TEXT(row->level2->name));
 		values[3] = slice_text(row->name, &nulls[3]);
 		values[4] = PointerGetDatum(ind_make(&spec));
 		nulls[4] = false;
@@ -186,8 +186,8 @@ goal_table_problems(PG_FUNCTION_ARGS)
 		bool		nulls[3] = {false, false, false};
 
 		values[0] = Int32GetDatum(p->line);
-		values[1] = PointerGetDatum(cstring_to_text(ind_from_utf8(p->text.s, p->text.len)));
-		values[2] = PointerGetDatum(cstring_to_text(ind_from_utf8(p->reason, (int) strlen(p->reason))));
+		values[1] = PointerGetDatum(ind_text_from_utf8(p->text.s, p->text.len));
+		values[2] = PointerGetDatum(UTF8_TEXT(p->reason));
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	/* rows the levels could not place are problems too */
@@ -202,8 +202,8 @@ goal_table_problems(PG_FUNCTION_ARGS)
 			const char *why = "the row's level 1 or level 2 could not be determined";
 
 			values[0] = Int32GetDatum(row->line);
-			values[1] = PointerGetDatum(cstring_to_text(ind_from_utf8(row->name.s, row->name.len)));
-			values[2] = PointerGetDatum(cstring_to_text(ind_from_utf8(why, (int) strlen(why))));
+			values[1] = PointerGetDatum(ind_text_from_utf8(row->name.s, row->name.len));
+			values[2] = PointerGetDatum(UTF8_TEXT(why));
 			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 		}
 	}

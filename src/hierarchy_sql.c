@@ -27,12 +27,6 @@ level_arg(FunctionCallInfo fcinfo, int n)
 	return ind_level_lookup(s, len);
 }
 
-static text *
-utf8_text(const char *s)
-{
-	return cstring_to_text(ind_from_utf8(s, (int) strlen(s)));
-}
-
 PG_FUNCTION_INFO_V1(indicator_level_name);
 Datum
 indicator_level_name(PG_FUNCTION_ARGS)
@@ -41,7 +35,7 @@ indicator_level_name(PG_FUNCTION_ARGS)
 
 	if (l == NULL)
 		PG_RETURN_NULL();
-	PG_RETURN_TEXT_P(utf8_text(l->name));
+	PG_RETURN_TEXT_P(UTF8_TEXT(l->name));
 }
 
 PG_FUNCTION_INFO_V1(indicator_level1_of);
@@ -52,7 +46,7 @@ indicator_level1_of(PG_FUNCTION_ARGS)
 
 	if (l == NULL)
 		PG_RETURN_NULL();
-	PG_RETURN_TEXT_P(utf8_text(ind_level1_entry(l->level1)->name));
+	PG_RETURN_TEXT_P(UTF8_TEXT(ind_level1_entry(l->level1)->name));
 }
 
 PG_FUNCTION_INFO_V1(indicator_level_sort_key);
@@ -86,12 +80,12 @@ indicator_levels(PG_FUNCTION_ARGS)
 		bool		nulls[6] = {false, false, false, false, false, false};
 
 		for (j = 0; j < n; j++)
-			spd[j] = PointerGetDatum(utf8_text(sp[j]));
-		values[0] = PointerGetDatum(utf8_text(l->name));
+			spd[j] = PointerGetDatum(UTF8_TEXT(sp[j]));
+		values[0] = PointerGetDatum(UTF8_TEXT(l->name));
 		values[1] = Int32GetDatum(l->depth);
-		values[2] = PointerGetDatum(utf8_text(ind_level1_entry(l->level1)->name));
+		values[2] = PointerGetDatum(UTF8_TEXT(ind_level1_entry(l->level1)->name));
 		values[3] = Int32GetDatum(l->sort_key);
-		values[4] = PointerGetDatum(utf8_text(l->framework));
+		values[4] = PointerGetDatum(UTF8_TEXT(l->framework));
 		values[5] = PointerGetDatum(construct_array(spd, n, TEXTOID, -1, false, TYPALIGN_INT));
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
@@ -105,7 +99,7 @@ put_row(ReturnSetInfo *rsinfo, const char *item, bool has_expected, IndRatio exp
 	Datum		values[4];
 	bool		nulls[4] = {false, false, false, false};
 
-	values[0] = PointerGetDatum(utf8_text(item));
+	values[0] = PointerGetDatum(UTF8_TEXT(item));
 	if (has_expected)
 		values[1] = ind_ratio_to_numeric(expected, 2);
 	else

@@ -346,8 +346,9 @@ indicator_recv(PG_FUNCTION_ARGS)
 
 /* ---- accessors ---- */
 
-static text *
-utf8_to_text(const char *s, int len)
+/* UTF-8 bytes as a text datum in the server encoding. */
+text *
+ind_text_from_utf8(const char *s, int len)
 {
 	return cstring_to_text(ind_from_utf8(s, len));
 }
@@ -361,7 +362,7 @@ indicator_nature(PG_FUNCTION_ARGS)
 
 	ind_unpack(PG_GETARG_INDICATOR_P(0), &spec);
 	name = ind_nature_name(spec.nature);
-	PG_RETURN_TEXT_P(utf8_to_text(name, (int) strlen(name)));
+	PG_RETURN_TEXT_P(ind_text_from_utf8(name, (int) strlen(name)));
 }
 
 PG_FUNCTION_INFO_V1(indicator_comparator);
@@ -375,7 +376,7 @@ indicator_comparator(PG_FUNCTION_ARGS)
 	sym = ind_comparator_symbol(spec.cmp);
 	if (sym == NULL)
 		PG_RETURN_NULL();
-	PG_RETURN_TEXT_P(utf8_to_text(sym, (int) strlen(sym)));
+	PG_RETURN_TEXT_P(ind_text_from_utf8(sym, (int) strlen(sym)));
 }
 
 /* The single target; NULL for ranges and qualitative targets. */
@@ -443,7 +444,7 @@ indicator_target_text(PG_FUNCTION_ARGS)
 	ind_unpack(PG_GETARG_INDICATOR_P(0), &spec);
 	buf = palloc(ind_format_length(&spec));
 	len = ind_format_target(&spec, buf);
-	PG_RETURN_TEXT_P(utf8_to_text(buf, len));
+	PG_RETURN_TEXT_P(ind_text_from_utf8(buf, len));
 }
 
 PG_FUNCTION_INFO_V1(indicator_unit);
@@ -455,7 +456,7 @@ indicator_unit(PG_FUNCTION_ARGS)
 	ind_unpack(PG_GETARG_INDICATOR_P(0), &spec);
 	if (spec.unit_len == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_TEXT_P(utf8_to_text(spec.unit, spec.unit_len));
+	PG_RETURN_TEXT_P(ind_text_from_utf8(spec.unit, spec.unit_len));
 }
 
 /* The accepted values as a numrange: [10,) for ">= 10", (,5) for "< 5". */

@@ -129,16 +129,6 @@ decode_numeric(const struct varlena *v, IndDecimal *d)
 	if (dscale > IND_DEC_MAX_SCALE || ndigits > 4)
 		return false;			/* more than 16 digits: the slow path */
 	{
-		static const uint64 p10u[] = {
-			UINT64CONST(1), UINT64CONST(10), UINT64CONST(100), UINT64CONST(1000),
-			UINT64CONST(10000), UINT64CONST(100000), UINT64CONST(1000000),
-			UINT64CONST(10000000), UINT64CONST(100000000), UINT64CONST(1000000000),
-			UINT64CONST(10000000000), UINT64CONST(100000000000),
-			UINT64CONST(1000000000000), UINT64CONST(10000000000000),
-			UINT64CONST(100000000000000), UINT64CONST(1000000000000000),
-			UINT64CONST(10000000000000000), UINT64CONST(100000000000000000),
-			UINT64CONST(1000000000000000000)
-		};
 		uint64		acc = 0;
 		int			scale;
 		int			i;
@@ -155,9 +145,9 @@ decode_numeric(const struct varlena *v, IndDecimal *d)
 		if (scale < 0)
 		{
 			/* an integer with trailing zero groups: 12000000 */
-			if (-scale > 18 || acc > UINT64CONST(999999999999999999) / p10u[-scale])
+			if (-scale > 18 || acc > UINT64CONST(999999999999999999) / (uint64) ind_pow10[-scale])
 				return false;
-			acc *= p10u[-scale];
+			acc *= (uint64) ind_pow10[-scale];
 			scale = 0;
 		}
 		else if (scale > dscale)
@@ -178,7 +168,7 @@ decode_numeric(const struct varlena *v, IndDecimal *d)
 					acc /= 1000;
 					break;
 				default:
-					acc /= p10u[scale - dscale];
+					acc /= (uint64) ind_pow10[scale - dscale];
 					break;
 			}
 			scale = dscale;

@@ -572,22 +572,11 @@ ind_grade_of_total(IndDecimal total, const IndPolicy *p)
  * the regression tests check over generated data.
  */
 
-static const int64 p10[] = {
-	INT64CONST(1), INT64CONST(10), INT64CONST(100), INT64CONST(1000),
-	INT64CONST(10000), INT64CONST(100000), INT64CONST(1000000),
-	INT64CONST(10000000), INT64CONST(100000000), INT64CONST(1000000000),
-	INT64CONST(10000000000), INT64CONST(100000000000),
-	INT64CONST(1000000000000), INT64CONST(10000000000000),
-	INT64CONST(100000000000000), INT64CONST(1000000000000000),
-	INT64CONST(10000000000000000), INT64CONST(100000000000000000),
-	INT64CONST(1000000000000000000)
-};
-
 /* d at the given (larger or equal) scale, in 64 bits. */
 static inline bool
 at_scale(IndDecimal d, int scale, int64 *out)
 {
-	return !__builtin_mul_overflow(d.mant, p10[scale - d.scale], out);
+	return !__builtin_mul_overflow(d.mant, ind_pow10[scale - d.scale], out);
 }
 
 /*
@@ -603,7 +592,7 @@ quick_points(IndDecimal w, int64 num, int64 den, IndDecimal *pts)
 	/* usually everything fits 64 bits, and a 64-bit division is cheap */
 	if (!__builtin_mul_overflow(w.mant, num, &n64) &&
 		!__builtin_mul_overflow(n64, (int64) 100, &n64) &&
-		!__builtin_mul_overflow(den, p10[w.scale], &d64))
+		!__builtin_mul_overflow(den, ind_pow10[w.scale], &d64))
 	{
 		uint64		q = (uint64) n64 / (uint64) d64;
 		uint64		r = (uint64) n64 % (uint64) d64;
@@ -616,7 +605,7 @@ quick_points(IndDecimal w, int64 num, int64 den, IndDecimal *pts)
 	{
 		/* w.mant < 10^18, num < 2^63: n fits; d needs den * 10^scale < 2^127 */
 		int128		n = (int128) w.mant * num * 100;
-		int128		d = (int128) den * p10[w.scale];
+		int128		d = (int128) den * ind_pow10[w.scale];
 		int128		q = n / d;
 		int128		r = n % d;
 
@@ -668,7 +657,7 @@ ind_score_quick(const IndSpec *spec, IndDecimal actual, IndDecimal w, const IndP
 		(spec->cmp == IND_CMP_RANGE && !at_scale(spec->hi, scale, &H)))
 		return false;
 	thr_num = p->over_threshold.mant;
-	thr_den = p10[p->over_threshold.scale];
+	thr_den = ind_pow10[p->over_threshold.scale];
 
 	memset(out, 0, sizeof(*out));
 	strict = p->strict_gt && (spec->cmp == IND_CMP_GT || spec->cmp == IND_CMP_LT);

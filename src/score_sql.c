@@ -361,13 +361,7 @@ indicator_grade(PG_FUNCTION_ARGS)
 	IndDecimal	total = ind_numeric_to_decimal(PG_GETARG_DATUM(0), "total");
 	const char *g = ind_grade_of_total(total, p);
 
-	PG_RETURN_TEXT_P(cstring_to_text(ind_from_utf8(g, (int) strlen(g))));
-}
-
-static text *
-utf8_text(const char *s)
-{
-	return cstring_to_text(ind_from_utf8(s, (int) strlen(s)));
+	PG_RETURN_TEXT_P(UTF8_TEXT(g));
 }
 
 /* Every knob of a policy with its value and meaning. */
@@ -391,10 +385,10 @@ indicator_scoring_policy_knobs(PG_FUNCTION_ARGS)
 
 		ind_policy_knob_format(i, p, val, sizeof(val));
 		ind_policy_knob_format(i, &central, def, sizeof(def));
-		values[0] = PointerGetDatum(utf8_text(ind_policy_knob_name(i)));
-		values[1] = PointerGetDatum(utf8_text(val));
+		values[0] = PointerGetDatum(UTF8_TEXT(ind_policy_knob_name(i)));
+		values[1] = PointerGetDatum(UTF8_TEXT(val));
 		values[2] = BoolGetDatum(strcmp(val, def) != 0);
-		values[3] = PointerGetDatum(utf8_text(ind_policy_knob_doc(i)));
+		values[3] = PointerGetDatum(UTF8_TEXT(ind_policy_knob_doc(i)));
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;
@@ -434,9 +428,9 @@ indicator_scoring_policies(PG_FUNCTION_ARGS)
 				appendStringInfo(&changes, "%s%s=%s", changes.len > 0 ? " " : "",
 								 ind_policy_knob_name(k), val);
 		}
-		values[0] = PointerGetDatum(utf8_text(name));
-		values[1] = PointerGetDatum(utf8_text(ind_policy_preset_doc(i)));
-		values[2] = PointerGetDatum(utf8_text(changes.data));
+		values[0] = PointerGetDatum(UTF8_TEXT(name));
+		values[1] = PointerGetDatum(UTF8_TEXT(ind_policy_preset_doc(i)));
+		values[2] = PointerGetDatum(UTF8_TEXT(changes.data));
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;

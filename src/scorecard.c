@@ -18,11 +18,6 @@ static const char *const counter_names[IND_SC_NCOUNTERS] = {
 };
 static const char *const sum_names[IND_SC_NSUMS] = {"weight", "score", "scored_weight"};
 
-static const int64 pow10_64[] = {
-	INT64CONST(1), INT64CONST(10), INT64CONST(100), INT64CONST(1000),
-	INT64CONST(10000), INT64CONST(100000), INT64CONST(1000000)
-};
-
 const char *
 ind_sc_counter_name(int i)
 {
@@ -62,7 +57,7 @@ millionths(IndDecimal d, int128 *out)
 {
 	if (d.scale > IND_SC_SCALE)
 		return false;
-	*out = (int128) d.mant * pow10_64[IND_SC_SCALE - d.scale];
+	*out = (int128) d.mant * ind_pow10[IND_SC_SCALE - d.scale];
 	return true;
 }
 

@@ -143,7 +143,7 @@ indicator_unit_dimension(PG_FUNCTION_ARGS)
 	if (!ind_unit_resolve(u, len, &ref))
 		PG_RETURN_NULL();
 	n = ind_unit_dimension(&ref, buf);
-	PG_RETURN_TEXT_P(cstring_to_text(ind_from_utf8(buf, n)));
+	PG_RETURN_TEXT_P(ind_text_from_utf8(buf, n));
 }
 
 PG_FUNCTION_INFO_V1(indicator_unit_canonical);
@@ -161,7 +161,7 @@ indicator_unit_canonical(PG_FUNCTION_ARGS)
 	if (len > IND_MAX_UNIT_BYTES)
 		PG_RETURN_TEXT_P(cstring_to_text(ind_from_utf8(u, len)));
 	n = ind_unit_canonical(u, len, buf, &known);
-	PG_RETURN_TEXT_P(cstring_to_text(ind_from_utf8(buf, n)));
+	PG_RETURN_TEXT_P(ind_text_from_utf8(buf, n));
 }
 
 /* numeric -> IndDecimal, which must hold it exactly. */
