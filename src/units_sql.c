@@ -159,7 +159,7 @@ indicator_unit_canonical(PG_FUNCTION_ARGS)
 	if (len == 0)
 		PG_RETURN_NULL();
 	if (len > IND_MAX_UNIT_BYTES)
-		PG_RETURN_TEXT_P(cstring_to_text(ind_from_utf8(u, len)));
+		PG_RETURN_TEXT_P(ind_text_from_utf8(u, len));
 	n = ind_unit_canonical(u, len, buf, &known);
 	PG_RETURN_TEXT_P(ind_text_from_utf8(buf, n));
 }
@@ -273,10 +273,10 @@ indicator_units(PG_FUNCTION_ARGS)
 			{
 				const char *a = ind_unit_aliases[j].alias;
 
-				aliases[na++] = PointerGetDatum(cstring_to_text(ind_from_utf8(a, (int) strlen(a))));
+				aliases[na++] = PointerGetDatum(UTF8_TEXT(a));
 			}
-		values[0] = PointerGetDatum(cstring_to_text(ind_from_utf8(u->name, (int) strlen(u->name))));
-		values[1] = PointerGetDatum(cstring_to_text(ind_from_utf8(u->dimension, (int) strlen(u->dimension))));
+		values[0] = PointerGetDatum(UTF8_TEXT(u->name));
+		values[1] = PointerGetDatum(UTF8_TEXT(u->dimension));
 		values[2] = (u->den == 1) ? int128_numeric(u->num) :
 			DirectFunctionCall1(numeric_trim_scale,
 								DirectFunctionCall2(numeric_div, int128_numeric(u->num),
