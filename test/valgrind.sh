@@ -39,6 +39,18 @@ say "regression suite under valgrind (slow)"
 	REGRESS="setup indicator_literal indicator_io indicator_ops units bundled encoding scoring upgrade security copy_recipe") \
 	| grep -E '^(test|ok|not ok)|tests' || true
 
+# pgTAP files too, when asked (VALGRIND_PGTAP="02_literals.sql 04_errors.sql")
+if [ -n "${VALGRIND_PGTAP:-}" ]; then
+	say "pgTAP under valgrind: $VALGRIND_PGTAP"
+	as_owner createdb -h "$dir" -p 5432 -U postgres vg_tap
+	as_owner psql -X -q -h "$dir" -p 5432 -U postgres -d vg_tap -c 'CREATE EXTENSION pgtap' -c 'CREATE EXTENSION indicator'
+	files=""
+	for f in $VALGRIND_PGTAP; do files="$files $work/test/pgtap/$f"; done
+	# shellcheck disable=SC2086
+	as_owner env PGHOST="$dir" PGPORT=5432 PGUSER=postgres PGDATABASE=vg_tap INDICATOR_DATA="$work/data" \
+		pg_prove --ext .sql $files 2>&1 | tail -4
+fi
+
 as_owner "$PGBIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1
 # split the logs into error blocks and keep the ones that involve the extension
 # a frame in the extension: its library, or one of its source files
