@@ -112,6 +112,18 @@ SELECT (SELECT count(*) FROM junk, goal_table_rows(j)) AS junk_rows,
        (SELECT count(*) FROM junk, goal_table_projects(j)) AS junk_projects;
 SELECT count(*) AS truncated_rows FROM raw, goal_table_rows(left(t, 3000));
 SELECT line, reason FROM raw, goal_table_problems(left(t, 3000) || E'\n\t\t\t半行\t正向\t大于');
+-- a reason quotes names by whole characters, so it is valid text
+SELECT reason, length(convert_to(reason, 'UTF8')) > 0 AS valid_text
+FROM goal_table_problems(E'# 测试项目绩效目标表\n项目编码\t123\n产出指标\t数量指标\ta' || repeat('中', 30) ||
+                         E'\tb' || repeat('中', 30) || E'\t正向\t>=\t100\t人\t50\n');
+-- more than 64 cells: the last ones stay in the note
+SELECT name, weight, right(note, 11) AS note_end, note LIKE 'n1%n70' AS note_whole
+FROM goal_table_rows(E'# 测试项目绩效目标表\n项目编码\t123\n产出指标\t数量指标\t培训人数\t正向\t>=\t100\t人\t50\t' ||
+                     (SELECT string_agg('n' || g, E'\t') FROM generate_series(1, 70) g) || E'\n');
+-- "成本指标" given as a level 1 is the 2021 level 1 (cost_in_output=false keeps it apart)
+SELECT * FROM weight_check(array['产出指标', '成本指标', '效益指标', '满意度指标'], array[40, 10, 30, 10]::numeric[], 10,
+                           'central cost_in_output=false');
+SELECT * FROM weight_check(array['产出指标', '成本指标', '效益指标', '满意度指标'], array[40, 10, 30, 10]::numeric[], 10);
 -- 100 MB: every copy of the nine tables reads, in bounded time
 CREATE TABLE bigraw AS SELECT repeat(t || E'\n', 4000) AS big FROM raw;
 SELECT count(*) AS rows_of_4000_copies, sum(weight) AS weight FROM bigraw, goal_table_rows(big);

@@ -84,6 +84,10 @@ FROM (VALUES ($$SELECT 'v2 indicators=1'::scorecard_state$$),
              -- counters whose sum wraps around 64 bits (found by the fuzzer)
              ($$SELECT 'v1 indicators=9223372036854775807 met=9223372036854775807 unmet=9223372036854775807 unscored=2 flagged=0 over_completed=0 reason_required=0 manual_review=0 weight=1 score=1 scored_weight=1'::scorecard_state$$)) s(stmt),
      LATERAL try_sql(stmt) t;
+-- the largest sum the state holds prints with 39 digits and reads back
+SELECT bool_and(s::text::scorecard_state::text = s::text) AS widest_sum_round_trip,
+       scorecard_merge(s)::text = min(s::text) AS widest_sum_merges
+FROM (SELECT 'v1 indicators=1 met=1 unmet=0 unscored=0 flagged=0 over_completed=0 reason_required=0 manual_review=0 weight=170141183460469231731687303715884.105727 score=0 scored_weight=0'::scorecard_state AS s) t;
 SELECT (try_sql($$SELECT scorecard(spec, actual, weight) FROM (VALUES ('>= 1'::indicator, 1::numeric, 1.0000001::numeric)) v(spec, actual, weight)$$)).*;
 SELECT (try_sql($$SELECT scorecard(spec, actual, weight) FROM (VALUES ('>= 1'::indicator, 1::numeric, -1::numeric)) v(spec, actual, weight)$$)).*;
 

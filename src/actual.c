@@ -188,13 +188,17 @@ read_date(const char *s, int len, int *pos, int *y, int *m, int *d)
 	{
 		p += n;
 		*m = read_int(s, len, &p);
-		if (*m >= 0)
+		if (*m == 0)
+			return false;		/* 0 means "absent" below: 0月 is no month */
+		if (*m > 0)
 		{
 			if ((n = MATCH(s + p, len - p, month_mark, &code)) == 0)
 				return false;
 			p += n;
 			*d = read_int(s, len, &p);
-			if (*d >= 0)
+			if (*d == 0)
+				return false;
+			if (*d > 0)
 			{
 				if ((n = MATCH(s + p, len - p, day_mark, &code)) == 0)
 					return false;
@@ -213,13 +217,13 @@ read_date(const char *s, int len, int *pos, int *y, int *m, int *d)
 
 		p += n;
 		*m = read_int(s, len, &p);
-		if (*m < 0)
+		if (*m < 1)
 			return false;
 		if ((n = MATCH(s + p, len - p, date_seps, &code)) > 0)
 		{
 			p += n;
 			*d = read_int(s, len, &p);
-			if (*d < 0)
+			if (*d < 1)
 				return false;
 		}
 		else if (point)

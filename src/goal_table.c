@@ -119,7 +119,15 @@ split_cells(const char *line, int len, GtCell *cells)
 			int			a = ind_skip_spaces(line, pos, start);
 			int			b = ind_trim_end(line, a, pos);
 
-			if (b > a && n < GT_MAX_CELLS)
+			if (b > a && n == GT_MAX_CELLS - 1)
+			{
+				/* the last cell takes the rest of the line, so notes lose nothing */
+				cells[n].s = line + a;
+				cells[n].len = ind_trim_end(line, a, len) - a;
+				cells[n].col = col;
+				return n + 1;
+			}
+			if (b > a)
 			{
 				cells[n].s = line + a;
 				cells[n].len = b - a;
@@ -292,8 +300,14 @@ read_row(const GtCell *c, int n, int k, GtRow *row, const IndLevel **l1, const I
 			}
 			if (row->name.s != NULL)
 			{
-				snprintf(reason, reasonlen, "two names before the indicator's nature: \"%.*s\" and \"%.*s\"",
-						 Min(row->name.len, 60), row->name.s, Min(c[i].len, 60), c[i].s);
+				bool		cut1,
+							cut2;
+				int			n1 = ind_clip_token(row->name.s, row->name.len, 20, false, &cut1);
+				int			n2 = ind_clip_token(c[i].s, c[i].len, 20, false, &cut2);
+
+				/* clip whole characters: the reason is returned as text */
+				snprintf(reason, reasonlen, "two names before the indicator's nature: \"%.*s%s\" and \"%.*s%s\"",
+						 n1, row->name.s, cut1 ? "..." : "", n2, c[i].s, cut2 ? "..." : "");
 				return false;
 			}
 			row->name.s = c[i].s;

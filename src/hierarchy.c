@@ -94,6 +94,19 @@ ind_level1_entry(int level1)
 	return NULL;
 }
 
+/*
+ * A label given where a level 1 is meant: "成本指标" there is the 2021
+ * level 1, not the 2020 level 2 under 产出 that a bare lookup returns.
+ */
+const IndLevel *
+ind_level_as_level1(const IndLevel *l)
+{
+	if (l != NULL && l->depth == 2 && l->level1 == IND_L1_OUTPUT &&
+		strcmp(l->name, "成本指标") == 0)
+		return ind_level1_entry(IND_L1_COST);
+	return l;
+}
+
 int
 ind_level_count(void)
 {

@@ -179,7 +179,7 @@ indicator_weight_check(PG_FUNCTION_ARGS)
 		w = ind_ratio_from_decimal(ind_numeric_to_decimal(wd[i], "weight"));
 		s = ind_to_utf8(VARDATA_ANY(DatumGetTextPP(ld[i])),
 						VARSIZE_ANY_EXHDR(DatumGetTextPP(ld[i])), &len);
-		l = ind_level_lookup(s, len);
+		l = ind_level_as_level1(ind_level_lookup(s, len));
 		total = add(total, w);
 		if (l == NULL)
 		{

@@ -61,7 +61,7 @@ static const Knob knob_table[] = {
 	{"over_mode", KNOB_ENUM, OFF(over_mode), over_words, 0,
 	"over-completion (偏离度): flag only (S1), or deduct w*(1-over_k*(a/t-over_threshold)), not below over_floor*w"},
 	{"over_threshold", KNOB_DECIMAL, OFF(over_threshold), NULL, 0,
-	"a/t (or t/a for <=) at which over-completion is flagged (S1: 1.2)"},
+	"a/t at which over-completion is flagged; for <= targets (t-a)/t >= over_threshold-1 (S1: 1.2)"},
 	{"over_k", KNOB_DECIMAL, OFF(over_k), NULL, 0, "deduct: slope"},
 	{"over_floor", KNOB_DECIMAL, OFF(over_floor), NULL, 0, "deduct: lowest fraction of the weight kept"},
 	{"qual_bands", KNOB_LIST, OFF(qual_bands), NULL, 2,

@@ -52,6 +52,13 @@ ind_policy_arg_in(FunctionCallInfo fcinfo, int n, void **slot)
 	{
 		text	   *t = PG_GETARG_TEXT_PP(n);
 
+		/* like the other readers: a huge text fails before it is converted */
+		if (VARSIZE_ANY_EXHDR(t) > IND_MAX_INPUT_BYTES)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("scoring policy too long"),
+					 errdetail("The policy is %d bytes; the limit is %d.",
+							   (int) VARSIZE_ANY_EXHDR(t), IND_MAX_INPUT_BYTES)));
 		s = ind_to_utf8(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &len);
 	}
 	if (cache != NULL && cache->len == len && memcmp(cache->text, s, len) == 0)

@@ -208,7 +208,10 @@ expect_key(const char *s, int len, int *pos, const char *name)
 	return true;
 }
 
-/* An optionally signed integer of at most 38 digits, with up to six decimals. */
+/*
+ * An optionally signed integer with up to six decimals; the overflow checks,
+ * not a digit count, bound it, so that every sum the writer prints reads back.
+ */
 static bool
 read_fixed(const char *s, int len, int *pos, int decimals_allowed, int128 *out)
 {
@@ -229,7 +232,8 @@ read_fixed(const char *s, int len, int *pos, int decimals_allowed, int128 *out)
 			(*pos)++;
 			continue;
 		}
-		if (++digits > 37 || (frac >= 0 && ++frac > decimals_allowed) ||
+		digits++;
+		if ((frac >= 0 && ++frac > decimals_allowed) ||
 			__builtin_mul_overflow(v, 10, &v) ||
 			__builtin_add_overflow(v, s[(*pos)++] - '0', &v))
 			return false;
