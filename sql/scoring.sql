@@ -133,6 +133,9 @@ FROM (VALUES ($$SELECT score('>= 95 %', '96次', 10)$$),
              ($$SELECT score('定性 2022年6月30日前', '2022年6月0日', 10)$$),
              ($$SELECT score('定性 2022年6月30日前', '2022年0月', 10)$$),
              ($$SELECT score('定性 2022年0月前', '2023-01-01', 10)$$),
+             -- scientific notation is refused, not read as a unit
+             ($$SELECT score('>= 10', '1e5', 10)$$),
+             ($$SELECT score('>= 10 次', '1.5E+3 次', 10)$$),
              ($$SELECT budget_execution_score(-1, 100)$$),
              ($$SELECT budget_execution_score(120, 100, 10, 'budget_reject_over=true')$$)) s(stmt),
      LATERAL try_sql(stmt) t;

@@ -92,6 +92,23 @@ sign_at(const unsigned char *s, int len, bool *negative)
 }
 
 /*
+ * Does the text after a number start an exponent ("e5", "E+03")?  Tables
+ * never use one, but numbers pasted from a spreadsheet can: rather than read
+ * "1e5" as 1 with the unit "e5", the readers refuse it.
+ */
+bool
+ind_decimal_exponent_follows(const char *s, int len)
+{
+	int			i = 1;
+
+	if (len < 2 || (s[0] != 'e' && s[0] != 'E'))
+		return false;
+	if (s[1] == '+' || s[1] == '-')
+		i++;
+	return i < len && s[i] >= '0' && s[i] <= '9';
+}
+
+/*
  * Parse the number at the start of s.  On success *consumed is the number
  * of bytes read and *result the normalised value.  On failure *consumed
  * still covers the bytes that looked numeric, for the error message.

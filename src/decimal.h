@@ -36,6 +36,7 @@ extern const int64 ind_pow10[IND_DEC_MAX_DIGITS + 1];
 
 extern IndDecStatus ind_decimal_parse(const char *s, int len, bool allow_grouping,
 									  int *consumed, IndDecimal *result);
+extern bool ind_decimal_exponent_follows(const char *s, int len);
 extern int	ind_decimal_format(IndDecimal d, char *buf);
 extern int	ind_decimal_cmp(IndDecimal a, IndDecimal b);
 extern IndDecimal ind_decimal_normalize(IndDecimal d);

@@ -211,6 +211,10 @@ set_unit(IndSpec *spec, const char *s, int start, int end, IndError *err)
 		return fail(err, IND_ERR_SYNTAX,
 					"The unit \"%s\" is longer than 64 bytes; write a long target as 定性 text.",
 					s + start, len);
+	if (ind_decimal_exponent_follows(s + start, len))
+		return fail(err, IND_ERR_SYNTAX,
+					"Scientific notation \"%s\" is not read; write the target out in digits.",
+					s + start, len);
 	if (starts_number(s + start, len))
 		return fail(err, IND_ERR_SYNTAX,
 					"Unexpected number \"%s\" after the target.", s + start, len);

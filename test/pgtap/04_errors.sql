@@ -66,6 +66,9 @@ INSERT INTO bad (input, state, detail) VALUES
 	-- an extra number
 	('>= 10 20',             '22P02', 'Unexpected number "20" after the target.'),
 	('>= 2022-12',           '22P02', 'Unexpected number "-12" after the target.'),
+	-- scientific notation once read as a unit ("1e5" was 1 "e5")
+	('>= 1e5',               '22P02', 'Scientific notation "e5" is not read; write the target out in digits.'),
+	('>= 2.5E-3 %',          '22P02', 'Scientific notation "E-3" is not read; write the target out in digits.'),
 	-- thousands separators in the wrong places
 	('>= 1,5 次',            '22P02', 'Misplaced thousands separator in "1,5": write 5,000 or 5000.'),
 	('>= 12345,678',         '22P02', 'Misplaced thousands separator in "12345,678": write 5,000 or 5000.'),
@@ -199,7 +202,7 @@ INSERT INTO limits (label, input) VALUES
 	('range units in two spellings',    '95％～100百分比');
 
 SELECT plan(
-	  3 * 59    -- bad literals: throws_ok, detail, indicator_is_valid
+	  3 * 61    -- bad literals: throws_ok, detail, indicator_is_valid
 	+ 2 * 21    -- bad constructor columns: throws_ok, detail
 	+ 38        -- conversion errors
 	+ 16        -- limits: lives_ok
