@@ -106,6 +106,14 @@ ascii_lower(unsigned char c)
 	return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
 }
 
+/* Not isalpha(): under a single-byte locale it says yes to UTF-8 bytes. */
+static inline bool
+ascii_alpha(unsigned char c)
+{
+	c = ascii_lower(c);
+	return c >= 'a' && c <= 'z';
+}
+
 /*
  * Longest spelling in words[] that s starts with; returns its byte length and
  * sets *code, or returns 0.  ASCII letters match without regard to case.  A
@@ -132,8 +140,8 @@ ind_match_word(const char *s, int len, const IndWord *words, int nwords,
 				break;
 		if (j < wl)
 			continue;
-		if (isalpha((unsigned char) w[wl - 1]) && wl < len &&
-			isalpha((unsigned char) s[wl]))
+		if (ascii_alpha((unsigned char) w[wl - 1]) && wl < len &&
+			ascii_alpha((unsigned char) s[wl]))
 			continue;
 		best = wl;
 		*code = words[i].code;
