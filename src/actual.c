@@ -420,13 +420,13 @@ ind_parse_actual(const char *s, int len, IndActual *a, IndError *err)
 						s + pos, end - pos);
 	a->kind = IND_ACTUAL_NUMBER;
 	a->value = ind_ratio_from_decimal(d);
+	if (ind_decimal_exponent_follows(s + pos + n, end - pos - n))
+		return ind_fail(err, IND_ERR_SYNTAX,
+						"Scientific notation \"%s\" is not read; write the number out in digits.",
+						s + pos, end - pos);
 	pos = ind_skip_spaces(s, end, pos + n);
 	if (end - pos > IND_MAX_UNIT_BYTES)
 		return ind_fail(err, IND_ERR_SYNTAX, "The unit \"%s\" is longer than 64 bytes.",
-						s + pos, end - pos);
-	if (ind_decimal_exponent_follows(s + pos, end - pos))
-		return ind_fail(err, IND_ERR_SYNTAX,
-						"Scientific notation \"%s\" is not read; write the number out in digits.",
 						s + pos, end - pos);
 	if (pos < end && (starts_number_or_punct(s + pos, end - pos)))
 		return ind_fail(err, IND_ERR_SYNTAX,

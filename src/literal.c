@@ -172,6 +172,10 @@ read_number(const char *s, int pos, int end, bool grouping, int *next,
 	switch (ind_decimal_parse(s + pos, end - pos, grouping, &n, d))
 	{
 		case IND_DEC_OK:
+			if (ind_decimal_exponent_follows(s + pos + n, end - pos - n))
+				return fail(err, IND_ERR_SYNTAX,
+							"Scientific notation \"%s\" is not read; write the target out in digits.",
+							s + pos, end - pos);
 			*next = pos + n;
 			return IND_OK;
 		case IND_DEC_NOT_A_NUMBER:
@@ -210,10 +214,6 @@ set_unit(IndSpec *spec, const char *s, int start, int end, IndError *err)
 	if (len > IND_MAX_UNIT_BYTES)
 		return fail(err, IND_ERR_SYNTAX,
 					"The unit \"%s\" is longer than 64 bytes; write a long target as 定性 text.",
-					s + start, len);
-	if (ind_decimal_exponent_follows(s + start, len))
-		return fail(err, IND_ERR_SYNTAX,
-					"Scientific notation \"%s\" is not read; write the target out in digits.",
 					s + start, len);
 	if (starts_number(s + start, len))
 		return fail(err, IND_ERR_SYNTAX,

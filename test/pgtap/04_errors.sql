@@ -67,8 +67,8 @@ INSERT INTO bad (input, state, detail) VALUES
 	('>= 10 20',             '22P02', 'Unexpected number "20" after the target.'),
 	('>= 2022-12',           '22P02', 'Unexpected number "-12" after the target.'),
 	-- scientific notation once read as a unit ("1e5" was 1 "e5")
-	('>= 1e5',               '22P02', 'Scientific notation "e5" is not read; write the target out in digits.'),
-	('>= 2.5E-3 %',          '22P02', 'Scientific notation "E-3" is not read; write the target out in digits.'),
+	('>= 1e5',               '22P02', 'Scientific notation "1e5" is not read; write the target out in digits.'),
+	('>= 2.5E-3 %',          '22P02', 'Scientific notation "2.5E-3" is not read; write the target out in digits.'),
 	-- thousands separators in the wrong places
 	('>= 1,5 次',            '22P02', 'Misplaced thousands separator in "1,5": write 5,000 or 5000.'),
 	('>= 12345,678',         '22P02', 'Misplaced thousands separator in "12345,678": write 5,000 or 5000.'),
