@@ -136,6 +136,8 @@ FROM (VALUES ($$SELECT score('>= 95 %', '96次', 10)$$),
              -- scientific notation is refused, not read as a unit
              ($$SELECT score('>= 10', '1e5', 10)$$),
              ($$SELECT score('>= 10 次', '1.5E+3 次', 10)$$),
+             -- the message quotes the input, not the rounding that overflowed
+             ($$SELECT score('>= 10', 999999999999999999.5, 10)$$),
              ($$SELECT budget_execution_score(-1, 100)$$),
              ($$SELECT budget_execution_score(120, 100, 10, 'budget_reject_over=true')$$)) s(stmt),
      LATERAL try_sql(stmt) t;

@@ -229,9 +229,11 @@ ind_numeric_to_decimal(Datum n, const char *what)
 			int			keep = Min(IND_DEC_MAX_DIGITS - intdigits, IND_DEC_MAX_SCALE);
 			Datum		r = DirectFunctionCall2(numeric_round, n, Int32GetDatum(keep));
 
-			s = DatumGetCString(DirectFunctionCall1(numeric_out, r));
-			len = (int) strlen(s);
-			st = ind_decimal_parse(s, len, false, &used, &d);
+			char	   *rounded = DatumGetCString(DirectFunctionCall1(numeric_out, r));
+
+			/* the message quotes the input, not its rounding */
+			len = (int) strlen(rounded);
+			st = ind_decimal_parse(rounded, len, false, &used, &d);
 		}
 	}
 	if (st != IND_DEC_OK || used != len)
