@@ -14,6 +14,7 @@
 #include "access/htup_details.h"
 #include "executor/executor.h"
 #include "nodes/execnodes.h"
+#include "nodes/plannodes.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 #include "utils/numeric.h"
@@ -234,11 +235,14 @@ step(FunctionCallInfo fcinfo, bool text_actual, int sign)
 	/*
 	 * The same row as the last call: count it again without rescoring.  Only
 	 * grouping sets feed a row several times in a row, so only they pay for
-	 * the key.
+	 * the key.  maxsets alone misses hashed sets (a MixedAggregate's sorted
+	 * phase may hold just the empty set), so look at the plan.
 	 */
 	if (cache->use_key < 0)
 		cache->use_key = (fcinfo->context != NULL && IsA(fcinfo->context, AggState) &&
-						  ((AggState *) fcinfo->context)->maxsets > 1) ? 1 : 0;
+						  (((AggState *) fcinfo->context)->maxsets > 1 ||
+						   ((Agg *) ((AggState *) fcinfo->context)->ss.ps.plan)->groupingSets != NIL))
+			? 1 : 0;
 	if (cache->use_key &&
 		key_add(key, &key_len, PG_GETARG_DATUM(1)) &&
 		key_add(key, &key_len, PG_GETARG_DATUM(2)) &&
