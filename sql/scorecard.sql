@@ -127,6 +127,23 @@ RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
 RESET max_parallel_workers_per_gather;
+-- sorted and hashed grouping sets (the row cache serves both) agree with
+-- the per-group sums of per-row scores
+SET enable_hashagg = off;
+EXPLAIN (COSTS OFF) SELECT level1, level2, scorecard(spec, actual, weight) FROM big_sc GROUP BY ROLLUP (level1, level2);
+CREATE TABLE sorted_result AS
+SELECT level1, level2, scorecard(spec, actual, weight)::text AS r FROM big_sc GROUP BY ROLLUP (level1, level2);
+RESET enable_hashagg;
+SET enable_sort = off;
+EXPLAIN (COSTS OFF) SELECT level1, level2, scorecard(spec, actual, weight) FROM big_sc GROUP BY ROLLUP (level1, level2);
+SELECT count(*) AS groups, count(*) FILTER (WHERE p.r = s.r) AS identical
+FROM (SELECT level1, level2, scorecard(spec, actual, weight)::text AS r FROM big_sc GROUP BY ROLLUP (level1, level2)) p
+JOIN sorted_result s ON s.level1 IS NOT DISTINCT FROM p.level1 AND s.level2 IS NOT DISTINCT FROM p.level2;
+SELECT count(*) AS groups, count(*) FILTER (WHERE (p.sc).score = p.total AND (p.sc).weight = p.weights) AS equal_to_sums
+FROM (SELECT scorecard(spec, actual, weight) AS sc, sum(score(spec, actual, weight)) AS total, sum(weight) AS weights
+      FROM big_sc GROUP BY GROUPING SETS ((level1, level2), (level2), (level1), ())) p;
+RESET enable_sort;
+DROP TABLE sorted_result;
 -- and the rolled-up sums equal the sum of per-row scores exactly
 SELECT (SELECT (scorecard(spec, actual, weight)).score FROM big_sc) = (SELECT sum(score(spec, actual, weight)) FROM big_sc)
 	AS equals_sum_of_scores;
