@@ -231,9 +231,8 @@ read_date(const char *s, int len, int *pos, int *y, int *m, int *d)
 	}
 	else
 		return false;
-	if (*m < 0 || *m > 12)
-		return false;
-	if (*m > 0 && *d != 0 && (*d < 1 || *d > days_in_month(*y, *m)))
+	/* month and day are 0 only when absent, and a day comes with a month */
+	if (*m > 12 || (*d > 0 && *d > days_in_month(*y, *m)))
 		return false;
 	*pos = p;
 	return true;

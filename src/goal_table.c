@@ -119,20 +119,16 @@ split_cells(const char *line, int len, GtCell *cells)
 			int			a = ind_skip_spaces(line, pos, start);
 			int			b = ind_trim_end(line, a, pos);
 
-			if (b > a && n == GT_MAX_CELLS - 1)
-			{
-				/* the last cell takes the rest of the line, so notes lose nothing */
-				cells[n].s = line + a;
-				cells[n].len = ind_trim_end(line, a, len) - a;
-				cells[n].col = col;
-				return n + 1;
-			}
 			if (b > a)
 			{
+				/* the last cell takes the rest of the line, so notes lose nothing */
+				bool		last = (n == GT_MAX_CELLS - 1);
+
 				cells[n].s = line + a;
-				cells[n].len = b - a;
+				cells[n].len = (last ? ind_trim_end(line, a, len) : b) - a;
 				cells[n].col = col;
-				n++;
+				if (++n == GT_MAX_CELLS)
+					return n;
 			}
 		}
 		col++;

@@ -101,8 +101,7 @@ ind_level1_entry(int level1)
 const IndLevel *
 ind_level_as_level1(const IndLevel *l)
 {
-	if (l != NULL && l->depth == 2 && l->level1 == IND_L1_OUTPUT &&
-		strcmp(l->name, "成本指标") == 0)
+	if (l != NULL && l->depth == 2 && strcmp(l->name, "成本指标") == 0)
 		return ind_level1_entry(IND_L1_COST);
 	return l;
 }

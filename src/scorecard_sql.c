@@ -235,13 +235,13 @@ step(FunctionCallInfo fcinfo, bool text_actual, int sign)
 	/*
 	 * The same row as the last call: count it again without rescoring.  Only
 	 * grouping sets feed a row several times in a row, so only they pay for
-	 * the key.  maxsets alone misses hashed sets (a MixedAggregate's sorted
-	 * phase may hold just the empty set), so look at the plan.
+	 * the key.  The plan says so, not AggState.maxsets, which counts only
+	 * sorted sets (a MixedAggregate's sorted phase may hold just the empty
+	 * set).
 	 */
 	if (cache->use_key < 0)
 		cache->use_key = (fcinfo->context != NULL && IsA(fcinfo->context, AggState) &&
-						  (((AggState *) fcinfo->context)->maxsets > 1 ||
-						   ((Agg *) ((AggState *) fcinfo->context)->ss.ps.plan)->groupingSets != NIL))
+						  ((Agg *) ((AggState *) fcinfo->context)->ss.ps.plan)->groupingSets != NIL)
 			? 1 : 0;
 	if (cache->use_key &&
 		key_add(key, &key_len, PG_GETARG_DATUM(1)) &&
