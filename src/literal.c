@@ -475,6 +475,13 @@ read_after_qualitative(const char *s, int pos, int end, IndSpec *spec, IndError 
 {
 	int			code;
 
+	/*
+	 * Trim first, as set_text() will: cells glued together can start with a
+	 * blank made of two halves ("\xC2" + "\xA0≥552"), and the comparator
+	 * behind it must be seen now, not only when the text form is read back.
+	 */
+	pos = ind_skip_spaces(s, end, pos);
+	end = ind_trim_end(s, pos, end);
 	if (MATCH(s + pos, end - pos, comparator_words, &code) > 0)
 	{
 		IndSpec		trial;

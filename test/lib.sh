@@ -48,20 +48,42 @@ as_owner() {
 	fi
 }
 
-# start_cluster DIR: a throwaway cluster in DIR, listening only on a unix
-# socket in DIR (no TCP).  Sets PGHOST, PGPORT, PGUSER, PGDATABASE.
+# start_cluster DIR [BINDIR]: a throwaway cluster in DIR, listening only on a
+# unix socket in DIR (no TCP), run by the binaries in BINDIR (default
+# $PGBIN).  Sets PGHOST, PGPORT, PGUSER, PGDATABASE.
 start_cluster() {
-	local dir=$1
+	local dir=$1 bin=${2:-$PGBIN}
 	mkdir -p "$dir"
 	[ "$(id -u)" = 0 ] && chown postgres "$dir" && chmod 700 "$dir"
-	as_owner "$PGBIN/initdb" -D "$dir/data" -U postgres -E UTF8 --locale=C.UTF-8 \
+	as_owner "$bin/initdb" -D "$dir/data" -U postgres -E UTF8 --locale=C.UTF-8 \
 		--auth=trust >/dev/null
-	as_owner "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+	as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
 		-o "-c listen_addresses='' -c unix_socket_directories='$dir' -c port=5432" start >/dev/null
 	export PGHOST=$dir PGPORT=5432 PGUSER=postgres PGDATABASE=postgres
 }
 
 stop_cluster() {
-	local dir=$1
-	as_owner "$PGBIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
+	local dir=$1 bin=${2:-$PGBIN}
+	as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
+}
+
+# private_install DIR [MAKEFLAGS...]: a PostgreSQL of our own under DIR, a
+# copy of the system's binaries and share files with this tree's build
+# installed into it.  PostgreSQL finds its lib and share directories
+# relative to its binaries, so servers started from "$DIR$PGBIN" load the
+# module installed here and never the system's (nor does any other cluster
+# on the machine load ours).  Sets PRIVATE_PGBIN.
+private_install() {
+	local dir=$1 top=$2
+	shift 2
+	local major
+	major=$("$PGBIN/pg_config" --version | sed -E 's/^PostgreSQL ([0-9]+).*/\1/')
+	rm -rf "$dir"
+	mkdir -p "$dir/usr/lib/postgresql" "$dir/usr/share/postgresql"
+	cp -a "/usr/lib/postgresql/$major" "$dir/usr/lib/postgresql/"
+	cp -a "/usr/share/postgresql/$major" "$dir/usr/share/postgresql/"
+	make -C "$top" -s clean >/dev/null
+	make -C "$top" -s PG_CONFIG="$PGBIN/pg_config" "$@" >/dev/null
+	make -C "$top" -s PG_CONFIG="$PGBIN/pg_config" DESTDIR="$dir" install >/dev/null
+	PRIVATE_PGBIN="$dir$PGBIN"
 }
