@@ -9,6 +9,7 @@ OBJS = \
 	src/scan.o \
 	src/literal.o \
 	src/storage.o \
+	src/encoding.o \
 	src/indicator_io.o \
 	src/indicator_ops.o \
 	src/units_sql.o \
@@ -29,7 +30,7 @@ OBJS = \
 DATA = sql/indicator--1.0.sql sql/indicator--1.0--1.1.sql
 
 # pg_regress: the first test creates the extension.
-REGRESS = setup indicator_literal indicator_io indicator_ops units bundled encoding scoring scorecard importer copy_recipe upgrade security
+REGRESS = setup indicator_literal indicator_io indicator_ops units bundled encoding scoring scorecard importer copy_recipe upgrade security reliability
 REGRESS_OPTS = --encoding=UTF8 --no-locale
 
 # Server headers are included as system headers so that -Wextra judges our

@@ -11,6 +11,7 @@
 #include "utils/builtins.h"
 
 #include "goal_table.h"
+#include "encoding.h"
 #include "indicator.h"
 #include "numeric_io.h"
 

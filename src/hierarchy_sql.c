@@ -13,6 +13,7 @@
 
 #include "exact.h"
 #include "hierarchy.h"
+#include "encoding.h"
 #include "indicator.h"
 #include "numeric_io.h"
 #include "score_fmgr.h"
@@ -92,6 +93,7 @@ indicator_levels(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
+/* One output row; item is UTF-8, as the vocabularies and the core keep it. */
 static void
 put_row(ReturnSetInfo *rsinfo, const char *item, bool has_expected, IndRatio expected,
 		IndRatio actual)
@@ -176,7 +178,7 @@ indicator_weight_check(PG_FUNCTION_ARGS)
 
 		if (ln[i] || wn[i])
 			continue;
-		w = ind_ratio_from_decimal(ind_numeric_to_decimal(wd[i], "weight"));
+		w = ind_ratio_from_decimal(ind_numeric_to_exact(wd[i], "weight", true));
 		s = ind_to_utf8(VARDATA_ANY(DatumGetTextPP(ld[i])),
 						VARSIZE_ANY_EXHDR(DatumGetTextPP(ld[i])), &len);
 		l = ind_level_as_level1(ind_level_lookup(s, len));
@@ -184,7 +186,7 @@ indicator_weight_check(PG_FUNCTION_ARGS)
 		if (l == NULL)
 		{
 			/* an unknown label: shown, never silently counted elsewhere */
-			put_row(rsinfo, ind_from_utf8(s, len), false, zero, w);
+			put_row(rsinfo, pnstrdup(s, len), false, zero, w);
 			continue;
 		}
 		/* "成本指标" as a level 1 (2021) counts with 产出 by default */
@@ -226,7 +228,7 @@ indicator_weight_check(PG_FUNCTION_ARGS)
 	expected_total = add(add(e_out, e_outcome), e_sat);
 	if (!PG_ARGISNULL(2))
 	{
-		IndRatio	b = ind_ratio_from_decimal(ind_numeric_to_decimal(PG_GETARG_DATUM(2), "budget weight"));
+		IndRatio	b = ind_ratio_from_decimal(ind_numeric_to_exact(PG_GETARG_DATUM(2), "budget weight", true));
 		IndRatio	eb = ind_ratio_from_decimal(p->level_weights[3]);
 
 		put_row(rsinfo, "预算执行率", true, eb, b);

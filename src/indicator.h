@@ -29,12 +29,5 @@ extern void ind_unpack(const Indicator *v, IndSpec *spec);
 extern char *ind_to_cstring(const IndSpec *spec);
 extern void ind_report(const IndError *err, const char *typname,
 					   const char *input, struct Node *escontext);
-extern char *ind_to_utf8(const char *s, int len, int *outlen);
-extern char *ind_from_utf8(const char *s, int len);
-extern char *ind_quote(const char *input);
-extern text *ind_text_from_utf8(const char *s, int len);
-
-/* A NUL-terminated UTF-8 string (the vocabularies' names) as text. */
-#define UTF8_TEXT(s) ind_text_from_utf8((s), (int) strlen(s))
 
 #endif							/* INDICATOR_H */

@@ -18,53 +18,17 @@
 #include "utils/rangetypes.h"
 #include "utils/typcache.h"
 
+#include "encoding.h"
 #include "indicator.h"
 #include "numeric_io.h"
 #include "wire.h"
 
 PG_MODULE_MAGIC;
 
-/* How much of a rejected input an error message quotes. */
-#define QUOTE_MAX_BYTES 200
-
 static const char *const accepted_forms_hint =
 "Write [nature] comparator target [unit], for example "
 "\"正向 >= 10 次\", \"≤60万元\", \"=100%\", \"95%～100%\", \"[95,100] %\" "
 "or \"定性 有效提高\".";
-
-/*
- * Server-encoding text as UTF-8, which is what the core reads and what the
- * payload stores.  In UTF-8 and SQL_ASCII databases this is the input itself.
- */
-char *
-ind_to_utf8(const char *s, int len, int *outlen)
-{
-	int			enc = GetDatabaseEncoding();
-	char	   *r;
-
-	if (enc == PG_UTF8 || enc == PG_SQL_ASCII)
-	{
-		*outlen = len;
-		return unconstify(char *, s);
-	}
-	r = (char *) pg_do_encoding_conversion((unsigned char *) unconstify(char *, s),
-										   len, enc, PG_UTF8);
-	*outlen = (r == s) ? len : (int) strlen(r);
-	return r;
-}
-
-/* NUL-terminated UTF-8 text s[0..len) in the server encoding. */
-char *
-ind_from_utf8(const char *s, int len)
-{
-	char	   *copy = pnstrdup(s, len);
-	int			enc = GetDatabaseEncoding();
-
-	if (enc == PG_UTF8 || enc == PG_SQL_ASCII)
-		return copy;
-	return (char *) pg_do_encoding_conversion((unsigned char *) copy, len,
-											  PG_UTF8, enc);
-}
 
 /* A palloc'd varlena holding spec. */
 Indicator *
@@ -98,19 +62,6 @@ ind_to_cstring(const IndSpec *spec)
 	int			len = ind_format(spec, buf);
 
 	return ind_from_utf8(buf, len);
-}
-
-/* Quote at most QUOTE_MAX_BYTES of the input, cut at a character boundary. */
-char *
-ind_quote(const char *input)
-{
-	int			len = (int) strlen(input);
-	int			cut;
-
-	if (len <= QUOTE_MAX_BYTES)
-		return unconstify(char *, input);
-	cut = pg_mbcliplen(input, len, QUOTE_MAX_BYTES);
-	return psprintf("%.*s...", cut, input);
 }
 
 /*
@@ -345,13 +296,6 @@ indicator_recv(PG_FUNCTION_ARGS)
 }
 
 /* ---- accessors ---- */
-
-/* UTF-8 bytes as a text datum in the server encoding. */
-text *
-ind_text_from_utf8(const char *s, int len)
-{
-	return cstring_to_text(ind_from_utf8(s, len));
-}
 
 PG_FUNCTION_INFO_V1(indicator_nature);
 Datum

@@ -13,6 +13,7 @@
 #include "utils/builtins.h"
 #include "utils/numeric.h"
 
+#include "encoding.h"
 #include "numeric_io.h"
 
 /* d as a numeric showing at least min_scale decimals (8 -> 8.00). */
@@ -182,9 +183,19 @@ decode_numeric(const struct varlena *v, IndDecimal *d)
 	}
 }
 
+static void
+negative_error(const char *what)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s must not be negative", what)));
+}
+
 /*
  * numeric -> IndDecimal.  NaN and infinities are errors, as are values with
- * more than 18 digits before the decimal point.
+ * more than 18 digits before the decimal point.  Longer values are rounded
+ * to 18 significant digits: this is for actual values, which may be
+ * computed (2/3); weights and money go through ind_numeric_to_exact().
  */
 IndDecimal
 ind_numeric_to_decimal(Datum n, const char *what)
@@ -239,7 +250,52 @@ ind_numeric_to_decimal(Datum n, const char *what)
 	if (st != IND_DEC_OK || used != len)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("%s %s is out of range", what, s),
+				 errmsg("%s %s is out of range", what, ind_quote(s)),
 				 errhint("Values have at most 18 digits before the decimal point.")));
+	return d;
+}
+
+/*
+ * numeric -> IndDecimal, exactly or not at all: weights, spending and
+ * budgets.  Rounding a weight could give points above the weight the table
+ * gave, and rounding -1e-20 would pass a negative weight as 0.  With
+ * nonnegative, any value below zero is refused, however small.
+ */
+IndDecimal
+ind_numeric_to_exact(Datum n, const char *what, bool nonnegative)
+{
+	struct varlena *packed = PG_DETOAST_DATUM_PACKED(n);
+	Numeric		num;
+	char	   *s;
+	int			len;
+	int			used;
+	IndDecimal	d;
+
+	if (decode_numeric(packed, &d))
+	{
+		if (nonnegative && d.mant < 0)
+			negative_error(what);
+		return d;
+	}
+	num = DatumGetNumeric(n);
+	if (numeric_is_nan(num) || numeric_is_inf(num))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must be a finite number", what)));
+	s = DatumGetCString(DirectFunctionCall1(numeric_out, n));
+	if (nonnegative && s[0] == '-')
+		negative_error(what);
+	len = (int) strlen(s);
+	/* trailing zeros of the display scale are not digits to keep */
+	if (strchr(s, '.') != NULL)
+		while (s[len - 1] == '0')
+			len--;
+	if (ind_decimal_parse(s, len, false, &used, &d) != IND_DEC_OK || used != len)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s %s cannot be kept exactly", what, ind_quote(s)),
+				 errdetail("It has more than %d significant digits or more than %d decimals.",
+						   IND_DEC_MAX_DIGITS, IND_DEC_MAX_SCALE),
+				 errhint("Round it first, for example with round(x, 6).")));
 	return d;
 }

@@ -13,5 +13,6 @@
 extern Datum ind_decimal_to_numeric(IndDecimal d, int min_scale);
 extern Datum ind_ratio_to_numeric(IndRatio r, int scale);
 extern IndDecimal ind_numeric_to_decimal(Datum n, const char *what);
+extern IndDecimal ind_numeric_to_exact(Datum n, const char *what, bool nonnegative);
 
 #endif							/* INDICATOR_NUMERIC_IO_H */

@@ -13,6 +13,7 @@
 #include "access/htup_details.h"
 #include "utils/builtins.h"
 
+#include "encoding.h"
 #include "indicator.h"
 #include "numeric_io.h"
 #include "score.h"
@@ -167,7 +168,7 @@ score_args(FunctionCallInfo fcinfo, bool is_text, int weight_arg, int policy_arg
 	ind_unpack(v, &spec);
 	actual_arg(fcinfo, &spec, is_text, &a);
 	if (weight_arg >= 0)
-		*weight = ind_numeric_to_decimal(PG_GETARG_DATUM(weight_arg), "weight");
+		*weight = ind_numeric_to_exact(PG_GETARG_DATUM(weight_arg), "weight", true);
 	else
 	{
 		/* attainment and @> work on a weight of 1 */
@@ -327,10 +328,10 @@ budget_args(FunctionCallInfo fcinfo, int weight_arg, int policy_arg_no,
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		return false;
 	p = ind_policy_arg(fcinfo, policy_arg_no);
-	spent = ind_numeric_to_decimal(PG_GETARG_DATUM(0), "spending");
-	budget = ind_numeric_to_decimal(PG_GETARG_DATUM(1), "budget");
+	spent = ind_numeric_to_exact(PG_GETARG_DATUM(0), "spending", true);
+	budget = ind_numeric_to_exact(PG_GETARG_DATUM(1), "budget", true);
 	w = (weight_arg >= 0 && !PG_ARGISNULL(weight_arg)) ?
-		ind_numeric_to_decimal(PG_GETARG_DATUM(weight_arg), "weight") : p->budget_weight;
+		ind_numeric_to_exact(PG_GETARG_DATUM(weight_arg), "weight", true) : p->budget_weight;
 	if (ind_budget_score(spent, budget, w, p, points, rate, &err) != IND_OK)
 		ind_report_score_error(&err, NULL);
 	return true;

@@ -19,6 +19,7 @@
 #include "utils/builtins.h"
 #include "utils/numeric.h"
 
+#include "encoding.h"
 #include "indicator.h"
 #include "numeric_io.h"
 #include "score_fmgr.h"
@@ -36,14 +37,54 @@ bad_state(const char *detail)
 			 errdetail_internal("%s", detail)));
 }
 
+/*
+ * A state argument, checked.  Every state this module makes is valid (the
+ * input and receive functions check what they read, and no function
+ * returns a state it has not checked), but a table can still hold one
+ * written before those checks existed, or damaged on disk: it is refused
+ * before anything reads it, so that no function ever passes on what the
+ * input function would reject.
+ */
+static IndScorecard *
+state_arg(FunctionCallInfo fcinfo, int n)
+{
+	IndScorecard *sc = PG_GETARG_SCORECARD_P(n);
+
+	if (VARSIZE(sc) != sizeof(IndScorecard) || !ind_sc_valid(sc))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("invalid scorecard_state value"),
+				 errdetail("Its counters or sums contradict each other (met + unmet + unscored = indicators, no counter above indicators, 0 <= score <= scored_weight <= weight), or it is not format version %d.",
+						   IND_SC_VERSION),
+				 errhint("A state is made only by the scorecard functions; recompute it from the rows.")));
+	return sc;
+}
+
 static void
 weight_decimals_error(Datum weight)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 			 errmsg("weight %s has more than six decimals",
-					DatumGetCString(DirectFunctionCall1(numeric_out, weight))),
+					ind_quote(DatumGetCString(DirectFunctionCall1(numeric_out, weight)))),
 			 errhint("The scorecard sums weights and points exactly with six decimals.")));
+}
+
+/*
+ * After a row was taken out (sign -1): a state that no longer adds up means
+ * the row was never in it.  Inside a window frame that cannot happen, so
+ * this is a direct call of the inverse function; storing its result would
+ * make a value its own input function rejects.
+ */
+static void
+check_removed(const IndScorecard *sc, int sign)
+{
+	if (sign < 0 && !ind_sc_valid(sc))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot remove a row that the scorecard state does not hold"),
+				 errdetail("Removing it would leave negative counts or sums."),
+				 errhint("scorecard_unstep() only undoes scorecard_step() of the same row, as moving window frames use it.")));
 }
 
 static void
@@ -66,7 +107,7 @@ scorecard_state_in(PG_FUNCTION_ARGS)
 	if (!ind_sc_parse(s, (int) strlen(s), sc, detail, sizeof(detail)))
 		ereturn(fcinfo->context, (Datum) 0,
 				errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				errmsg("invalid input syntax for type scorecard_state: \"%s\"", s),
+				errmsg("invalid input syntax for type scorecard_state: \"%s\"", ind_quote(s)),
 				errdetail_internal("%s", detail));
 	PG_RETURN_POINTER(sc);
 }
@@ -75,7 +116,7 @@ PG_FUNCTION_INFO_V1(scorecard_state_out);
 Datum
 scorecard_state_out(PG_FUNCTION_ARGS)
 {
-	IndScorecard *sc = PG_GETARG_SCORECARD_P(0);
+	IndScorecard *sc = state_arg(fcinfo, 0);
 	char	   *buf = palloc(1024);
 
 	ind_sc_format(sc, buf, 1024);
@@ -87,7 +128,7 @@ PG_FUNCTION_INFO_V1(scorecard_state_send);
 Datum
 scorecard_state_send(PG_FUNCTION_ARGS)
 {
-	IndScorecard *sc = PG_GETARG_SCORECARD_P(0);
+	IndScorecard *sc = state_arg(fcinfo, 0);
 	StringInfoData buf;
 	int			i;
 
@@ -120,7 +161,9 @@ scorecard_state_recv(PG_FUNCTION_ARGS)
 
 /*
  * The state to update: the incoming one, in place, when we own it (inside
- * an aggregate); a fresh one when it is NULL; a copy otherwise.
+ * an aggregate); a fresh one when it is NULL; a checked copy otherwise.
+ * Inside an aggregate the state is one this module made for the group, so
+ * it is not checked again on every row.
  */
 static IndScorecard *
 writable_state(FunctionCallInfo fcinfo)
@@ -137,8 +180,10 @@ writable_state(FunctionCallInfo fcinfo)
 		ind_sc_init(sc);
 		return sc;
 	}
-	sc = PG_GETARG_SCORECARD_P(0);
-	if (aggcontext == NULL && (Pointer) sc == DatumGetPointer(PG_GETARG_DATUM(0)))
+	if (aggcontext != NULL)
+		return PG_GETARG_SCORECARD_P(0);
+	sc = state_arg(fcinfo, 0);
+	if ((Pointer) sc == DatumGetPointer(PG_GETARG_DATUM(0)))
 	{
 		IndScorecard *copy = palloc(sizeof(IndScorecard));
 
@@ -208,6 +253,8 @@ step(FunctionCallInfo fcinfo, bool text_actual, int sign)
 	{
 		if (PG_ARGISNULL(0))
 			PG_RETURN_NULL();
+		if (!AggCheckCallContext(fcinfo, NULL))
+			(void) state_arg(fcinfo, 0);
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
 	if (cache == NULL)
@@ -219,16 +266,13 @@ step(FunctionCallInfo fcinfo, bool text_actual, int sign)
 
 	if (PG_ARGISNULL(2))
 	{
-		w = ind_numeric_to_decimal(PG_GETARG_DATUM(3), "weight");
+		w = ind_numeric_to_exact(PG_GETARG_DATUM(3), "weight", true);
 		if (w.scale > IND_SC_SCALE)
 			weight_decimals_error(PG_GETARG_DATUM(3));
-		if (w.mant < 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("weight must not be negative")));
 		sc = writable_state(fcinfo);
 		if (!ind_sc_add_unscored(sc, w, sign))
 			overflow();
+		check_removed(sc, sign);
 		PG_RETURN_POINTER(sc);
 	}
 
@@ -254,13 +298,14 @@ step(FunctionCallInfo fcinfo, bool text_actual, int sign)
 			sc = writable_state(fcinfo);
 			if (!ind_sc_add(sc, cache->weight, &cache->score, sign))
 				overflow();
+			check_removed(sc, sign);
 			PG_RETURN_POINTER(sc);
 		}
 	}
 	else
 		key_len = 0;
 
-	w = ind_numeric_to_decimal(PG_GETARG_DATUM(3), "weight");
+	w = ind_numeric_to_exact(PG_GETARG_DATUM(3), "weight", true);
 	if (w.scale > IND_SC_SCALE)
 		weight_decimals_error(PG_GETARG_DATUM(3));
 	cache->policy = ind_policy_arg_in(fcinfo, 4, &cache->policy_cache);
@@ -294,6 +339,7 @@ step(FunctionCallInfo fcinfo, bool text_actual, int sign)
 	sc = writable_state(fcinfo);
 	if (!ind_sc_add(sc, w, &s, sign))
 		overflow();
+	check_removed(sc, sign);
 	if (key_len > 0)
 	{
 		memcpy(cache->key, key, key_len);
@@ -344,11 +390,11 @@ scorecard_combine(PG_FUNCTION_ARGS)
 	{
 		if (PG_ARGISNULL(0))
 			PG_RETURN_NULL();
+		if (!AggCheckCallContext(fcinfo, NULL))
+			(void) state_arg(fcinfo, 0);
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
-	from = PG_GETARG_SCORECARD_P(1);
-	if (!ind_sc_valid(from))
-		bad_state("The counters or sums contradict each other.");
+	from = state_arg(fcinfo, 1);
 	into = writable_state(fcinfo);
 	if (!ind_sc_combine(into, from))
 		overflow();
@@ -396,7 +442,7 @@ scorecard_finish(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	sc = PG_GETARG_SCORECARD_P(0);
+	sc = state_arg(fcinfo, 0);
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),

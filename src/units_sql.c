@@ -12,6 +12,7 @@
 #include "utils/builtins.h"
 #include "utils/numeric.h"
 
+#include "encoding.h"
 #include "indicator.h"
 #include "scan.h"
 
@@ -63,7 +64,7 @@ conversion_factor(const char *from, int fromlen, const char *to, int tolen,
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("unit \"%s\" is not in the unit catalogue",
-							ind_from_utf8(from, fromlen)),
+							ind_quote(ind_from_utf8(from, fromlen))),
 					 errdetail("Units outside the catalogue are kept verbatim but cannot be converted."),
 					 errhint("SELECT * FROM indicator_units() lists the units that convert.")));
 			break;
@@ -71,7 +72,7 @@ conversion_factor(const char *from, int fromlen, const char *to, int tolen,
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("unit \"%s\" is not in the unit catalogue",
-							ind_from_utf8(to, tolen)),
+							ind_quote(ind_from_utf8(to, tolen))),
 					 errhint("SELECT * FROM indicator_units() lists the units that convert.")));
 			break;
 		case IND_CONV_MISMATCH:
@@ -176,7 +177,7 @@ numeric_to_decimal(Datum n, const char *what)
 		used != (int) strlen(s))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("converted %s %s does not fit in an indicator", what, s),
+				 errmsg("converted %s %s does not fit in an indicator", what, ind_quote(s)),
 				 errhint("Targets have at most 18 significant digits.")));
 	return d;
 }
@@ -234,7 +235,7 @@ indicator_convert(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unit \"%s\" is not in the unit catalogue",
-						ind_from_utf8(to, tl))));
+						ind_quote(ind_from_utf8(to, tl)))));
 	conversion_factor(spec.unit, spec.unit_len, to, tl, &num, &den);
 	spec.lo = convert_bound(spec.lo, num, den, "target");
 	if (spec.cmp == IND_CMP_RANGE)

@@ -1,21 +1,37 @@
 #!/usr/bin/env bash
 # Build the libFuzzer targets (clang, -fsanitize=fuzzer,address,undefined)
-# over the extension's pure core and run each for a while.
+# over the extension's pure core, then:
 #
-#   bash test/fuzz/run.sh            # 30 seconds per target
-#   bash test/fuzz/run.sh 600        # 10 minutes per target
-#   FUZZ_RUNS=10000000 bash test/fuzz/run.sh   # a fixed number of executions
+#   bash test/fuzz/run.sh                 # the CI check: deterministic
+#   bash test/fuzz/run.sh --explore 600   # exploratory: 10 minutes a target,
+#                                         # a new seed each time (not in CI)
 #   FUZZ_TARGETS="literal binary" bash test/fuzz/run.sh   # some targets only
 #
-# A crash, a sanitizer report or a leak fails the run (exit status 1) and
-# leaves the input that caused it in test/fuzz/build/.  The seed corpus comes
-# from the bundled tables and the tests.
+# The CI check first replays every input of the seed corpus and every saved
+# regression input, once each; then it fuzzes each target for a fixed number
+# of executions (FUZZ_RUNS overrides) from a fixed seed (FUZZ_SEED), starting
+# from a corpus made afresh.  The same binary therefore does the same work
+# on every machine, at any speed: it passes or fails by its inputs alone.
+#
+# A crash, a sanitizer report or a leak fails the run (exit status 1).  The
+# input is printed as hex and kept in FUZZ_FINDINGS (default
+# test/fuzz/findings/), which outlives the run.  An exploratory run also
+# copies each finding into test/fuzz/regressions/, where every later run
+# replays it: fix the bug, then commit the file.
 set -euo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # shellcheck source=test/lib.sh
 . "$top/test/lib.sh"
-secs=${1:-30}
-runs=${FUZZ_RUNS:-}
+
+mode=check
+secs=0
+if [ "${1:-}" = --explore ]; then
+	mode=explore
+	secs=${2:-600}
+fi
+seed=${FUZZ_SEED:-20221231}
+findings=${FUZZ_FINDINGS:-$top/test/fuzz/findings}
+targets=${FUZZ_TARGETS:-literal actual binary goal_table}
 
 INDICATOR_PACKAGES="$INDICATOR_PACKAGES $INDICATOR_TEST_PACKAGES" install_packages
 PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
@@ -25,7 +41,7 @@ libdir=$($PG_CONFIG --pkglibdir)
 cc=$(command -v clang || command -v clang-14)
 
 build="$top/test/fuzz/build"
-mkdir -p "$build"
+mkdir -p "$build" "$findings"
 core="decimal scan units literal storage exact policy actual score scorecard hierarchy goal_table wire"
 say "building the fuzz targets with $cc"
 objs=""
@@ -37,7 +53,9 @@ done
 "$cc" -g -O1 -fsanitize=address,undefined -isystem "$inc" -c "$top/test/fuzz/shim.c" -o "$build/shim.o"
 
 # seeds: literals and actuals from the bundled data, the tables themselves,
-# and binary values written by the wire format's own rules
+# and binary values written by the wire format's own rules.  The corpus is
+# made anew on every run, so that no earlier run changes what this one does.
+rm -rf "$build/corpus"
 seed() { mkdir -p "$build/corpus/$1"; printf '%s' "$2" >"$build/corpus/$1/$(printf '%s' "$2" | md5sum | cut -c1-16)"; }
 while IFS=, read -r _ _ _ _ nature comparator target unit _ _; do
 	seed literal "$nature $comparator $target $unit"
@@ -60,36 +78,79 @@ printf '\x01\x01\x06\x00\x00\x00\x00\x00\x00\x00\x5f\x00\x00\x00\x00\x00\x00\x00
 printf 'v1 indicators=1 met=1 unmet=0 unscored=0 flagged=0 over_completed=0 reason_required=0 manual_review=0 weight=1.000000 score=1.000000 scored_weight=1.000000' >"$build/corpus/binary/state"
 
 # inputs that once crashed a target stay in every corpus
-for target in literal actual binary goal_table; do
+for target in $targets; do
 	mkdir -p "$build/corpus/$target"
 	cp "$top"/test/fuzz/regressions/* "$build/corpus/$target/" 2>/dev/null || true
 done
 
+# Report a failed run: the log's summary and every crash input it left, as
+# hex, kept in $findings (and, when exploring, in the regressions).
+report_finding() {
+	local target=$1 log=$2 f name last
+	echo "not ok - fuzz_$target found a problem:"
+	grep -E 'ERROR: |SUMMARY|runtime error|^    #[0-9]+ ' "$log" | head -40
+	# fuzzing writes the input to the artifact folder; replaying names the
+	# file it was running when it died
+	last=$(sed -nE 's/^Running: (.*)$/\1/p' "$log" | tail -1)
+	for f in "$build/artifacts/$target"/* ${last:+"$last"}; do
+		[ -f "$f" ] || continue
+		name="$target-$(basename "$f")"
+		cp "$f" "$findings/$name"
+		echo "# input kept as $findings/$name ($(wc -c <"$f") bytes), in hex:"
+		od -An -tx1 -v "$f" | tr -s ' \n' ' ' | fold -w 96 | sed 's/^/#   /'
+		echo
+		if [ "$mode" = explore ]; then
+			cp "$f" "$top/test/fuzz/regressions/$name"
+			echo "# also copied to test/fuzz/regressions/$name"
+		fi
+	done
+}
+
 status=0
-for target in ${FUZZ_TARGETS:-literal actual binary goal_table}; do
+for target in $targets; do
 	"$cc" -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 		-I "$top/src" -isystem "$inc" "$top/test/fuzz/fuzz_$target.c" $objs "$build/shim.o" \
 		"$libdir/libpgport.a" -o "$build/fuzz_$target"
-	if [ -n "$runs" ]; then
-		limit="-runs=$runs"
-	else
-		limit="-max_total_time=$secs"
-	fi
-	# inputs of realistic size: a literal or an actual is short, a table is a few rows
+	# inputs of realistic size: a literal or an actual is short, a table is a few rows;
+	# executions for the CI check: about 20 seconds each on a 2-core machine
 	case $target in
-		literal) maxlen=1024 ;;
-		actual) maxlen=256 ;;
-		binary) maxlen=512 ;;
-		goal_table) maxlen=512 ;;
+		literal) maxlen=1024 runs=100000 ;;
+		actual) maxlen=256 runs=100000 ;;
+		binary) maxlen=512 runs=2000000 ;;
+		goal_table) maxlen=512 runs=100000 ;;
+		*) maxlen=512 runs=100000 ;;
 	esac
-	say "fuzzing $target ($limit, inputs up to $maxlen bytes)"
-	if (cd "$build" && "./fuzz_$target" $limit -max_len=$maxlen -timeout=10 -rss_limit_mb=4096 \
-		-print_final_stats=1 "corpus/$target" >"fuzz_$target.log" 2>&1); then
-		echo "ok - fuzz_$target: $(grep -E '^stat::number_of_executed_units' "$build/fuzz_$target.log" | awk '{print $2}') executions, no finding"
+	runs=${FUZZ_RUNS:-$runs}
+	rm -rf "$build/artifacts/$target"
+	mkdir -p "$build/artifacts/$target"
+	# the timeout and memory limit only catch hangs and runaways: no sane
+	# input comes near them on any machine
+	opts=(-max_len=$maxlen -timeout=120 -rss_limit_mb=4096 -print_final_stats=1
+		"-artifact_prefix=$build/artifacts/$target/")
+	log="$build/fuzz_$target.log"
+
+	# 1. every seed and regression input, once each
+	mapfile -t inputs < <(find "$build/corpus/$target" -type f | sort)
+	if ! (cd "$build" && "./fuzz_$target" "${opts[@]}" "${inputs[@]}" >"$log" 2>&1); then
+		status=1
+		report_finding "$target" "$log"
+		continue
+	fi
+	echo "ok - fuzz_$target replays its ${#inputs[@]} corpus and regression inputs"
+
+	# 2. fuzzing: a fixed number of executions from a fixed seed, or a
+	#    time budget and a new seed when exploring
+	if [ "$mode" = explore ]; then
+		limit=(-max_total_time="$secs" -seed=0)
+	else
+		limit=(-runs="$runs" -seed="$seed")
+	fi
+	say "fuzzing $target (${limit[*]}, inputs up to $maxlen bytes)"
+	if (cd "$build" && "./fuzz_$target" "${opts[@]}" "${limit[@]}" "corpus/$target" >"$log" 2>&1); then
+		echo "ok - fuzz_$target: $(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}') executions (${limit[*]}), no finding"
 	else
 		status=1
-		echo "not ok - fuzz_$target found a problem:"
-		tail -40 "$build/fuzz_$target.log"
+		report_finding "$target" "$log"
 	fi
 done
 exit $status
