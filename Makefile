@@ -5,6 +5,7 @@ PGFILEDESC = "indicator - budget performance indicators"
 
 OBJS = \
 	src/decimal.o \
+	src/error.o \
 	src/units.o \
 	src/scan.o \
 	src/literal.o \
@@ -18,6 +19,7 @@ OBJS = \
 	src/actual.o \
 	src/score.o \
 	src/numeric_io.o \
+	src/policy_sql.o \
 	src/score_sql.o \
 	src/scorecard.o \
 	src/scorecard_sql.o \

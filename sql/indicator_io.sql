@@ -121,3 +121,17 @@ FROM (VALUES
 	('unit of 65 bytes',     '010101' || '000000000000000a' || '0000' || '00000041' || repeat('78', 65))
 ) t(label, hex);
 \set VERBOSITY default
+
+-- Units that are surely something else are refused, as "1e5" is: an
+-- exponent after a blank ("1 E+05" read as target 1 with unit "E+05"), and
+-- a doubled percent sign, which psycopg2 users write when they escape % in
+-- a query without parameters (it was accepted with the unit "%%").
+SELECT '>= 1 E+05'::indicator;
+SELECT '>= 1 e-3 次'::indicator;
+SELECT '95%%～100%%'::indicator;
+SELECT '>= 95 ％％'::indicator;
+SELECT indicator('正向', '>=', '95', '%%');
+SELECT score('>= 95 %', '96%%', 10);
+SELECT score('>= 10', '1 E+05', 10);
+-- but a unit that merely starts with e, or one percent sign, still reads
+SELECT '>= 5 ea'::indicator, '>= 95 %'::indicator, '>= 95 ％'::indicator;

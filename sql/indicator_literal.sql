@@ -1,5 +1,5 @@
 --
--- Every literal form of PRODUCT.md section 2, and how each reads.
+-- Every literal form of the README's "Literals" section, and how each reads.
 --
 \set VERBOSITY default
 

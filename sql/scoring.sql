@@ -1,5 +1,5 @@
 --
--- Scoring by the Ministry of Finance rules (scoring-rules.md section (c))
+-- Scoring by the Ministry of Finance rules (the README's "Rules" section)
 -- and the regional presets.
 --
 

@@ -11,8 +11,8 @@
  */
 #include "postgres.h"
 
+#include "actual.h"
 #include "scan.h"
-#include "score.h"
 #include "units.h"
 
 /* Every spelling of a grade; longest match wins. */
@@ -341,7 +341,7 @@ read_grade(const char *s, int pos, int end, int grade, IndActual *a, IndError *e
 	if ((n = MATCH(s + pos, end - pos, open_marks, &code)) > 0)
 		pos = ind_skip_spaces(s, end, pos + n);
 	if (ind_decimal_parse(s + pos, end - pos, false, &n, &a->manual) != IND_DEC_OK)
-		return ind_fail(err, IND_ERR_SYNTAX,
+		return ind_fail_token(err, IND_ERR_SYNTAX,
 						"Expected a manual score after the grade, found \"%s\".", s + pos, end - pos);
 	a->has_manual = true;
 	pos = ind_skip_spaces(s, end, pos + n);
@@ -355,10 +355,10 @@ read_grade(const char *s, int pos, int end, int grade, IndActual *a, IndError *e
 	if ((n = MATCH(s + pos, end - pos, close_marks, &code)) > 0)
 		pos = ind_skip_spaces(s, end, pos + n);
 	if (pos < end)
-		return ind_fail(err, IND_ERR_SYNTAX,
+		return ind_fail_token(err, IND_ERR_SYNTAX,
 						"Unexpected \"%s\" after the manual score.", s + pos, end - pos);
 	if (ind_decimal_cmp(a->manual, (IndDecimal) {0, 0}) < 0)
-		return ind_fail(err, IND_ERR_SYNTAX, "A manual score cannot be negative.%s", NULL, 0);
+		return ind_failf(err, IND_ERR_SYNTAX, "A manual score cannot be negative.");
 	return IND_OK;
 }
 
@@ -376,12 +376,12 @@ ind_parse_actual(const char *s, int len, IndActual *a, IndError *err)
 	err->status = IND_OK;
 	err->detail[0] = '\0';
 	if (len > IND_MAX_INPUT_BYTES)
-		return ind_fail(err, IND_ERR_TOO_LONG,
-						"The actual value is longer than 64 kB.%s", NULL, 0);
+		return ind_failf(err, IND_ERR_TOO_LONG,
+						"The actual value is longer than %d kB.", IND_MAX_INPUT_BYTES / 1024);
 	pos = ind_skip_spaces(s, len, 0);
 	end = ind_trim_end(s, pos, len);
 	if (pos >= end)
-		return ind_fail(err, IND_ERR_SYNTAX, "The actual value is empty.%s", NULL, 0);
+		return ind_failf(err, IND_ERR_SYNTAX, "The actual value is empty.");
 
 	if ((n = MATCH(s + pos, end - pos, grade_words, &code)) > 0)
 		return read_grade(s, pos + n, end, code, a, err);
@@ -408,29 +408,32 @@ ind_parse_actual(const char *s, int len, IndActual *a, IndError *err)
 
 	st = ind_decimal_parse(s + pos, end - pos, true, &n, &d);
 	if (st == IND_DEC_OUT_OF_RANGE)
-		return ind_fail(err, IND_ERR_RANGE,
+		return ind_fail_token(err, IND_ERR_RANGE,
 						"The number \"%s\" has more than 18 significant digits.", s + pos, n);
 	if (st == IND_DEC_BAD_GROUPING)
-		return ind_fail(err, IND_ERR_SYNTAX,
+		return ind_fail_token(err, IND_ERR_SYNTAX,
 						"Misplaced thousands separator in \"%s\": write 5,000 or 5000.", s + pos, n);
 	if (st != IND_DEC_OK)
-		return ind_fail(err, IND_ERR_SYNTAX,
+		return ind_fail_token(err, IND_ERR_SYNTAX,
 						"\"%s\" is not a number, a grade (达成, 部分达成, 未达成) or a date.",
 						s + pos, end - pos);
 	a->kind = IND_ACTUAL_NUMBER;
 	a->value = ind_ratio_from_decimal(d);
 	if (ind_decimal_exponent_follows(s + pos + n, end - pos - n))
-		return ind_fail(err, IND_ERR_SYNTAX,
+		return ind_fail_token(err, IND_ERR_SYNTAX,
 						"Scientific notation \"%s\" is not read; write the number out in digits.",
 						s + pos, end - pos);
 	pos = ind_skip_spaces(s, end, pos + n);
 	if (end - pos > IND_MAX_UNIT_BYTES)
-		return ind_fail(err, IND_ERR_SYNTAX, "The unit \"%s\" is longer than 64 bytes.",
+		return ind_fail_token(err, IND_ERR_SYNTAX, "The unit \"%s\" is longer than " CppAsString2(IND_MAX_UNIT_BYTES) " bytes.",
 						s + pos, end - pos);
 	if (pos < end && (starts_number_or_punct(s + pos, end - pos)))
-		return ind_fail(err, IND_ERR_SYNTAX,
+		return ind_fail_token(err, IND_ERR_SYNTAX,
 						"Unexpected \"%s\" after the number; a unit follows it directly.",
 						s + pos, end - pos);
+	if (pos < end && ind_unit_misspelling(s + pos, end - pos) != NULL)
+		return ind_fail_token(err, IND_ERR_SYNTAX, ind_unit_misspelling(s + pos, end - pos),
+							  s + pos, end - pos);
 	a->unit = s + pos;
 	a->unit_len = end - pos;
 	return IND_OK;
@@ -461,13 +464,13 @@ ind_actual_to_target_unit(const IndSpec *spec, IndActual *a, IndError *err)
 		char		buf[2 * IND_MAX_UNIT_BYTES + 8];
 
 		snprintf(buf, sizeof(buf), "%.*s", n, canon);
-		return ind_fail(err, IND_ERR_DATA,
+		return ind_fail_token(err, IND_ERR_DATA,
 						"The actual is in \"%s\", which does not convert to the target's unit.",
 						buf, (int) strlen(buf));
 	}
 	f.num = num;
 	f.den = den;
 	if (!ind_ratio_mul(a->value, f, &a->value))
-		return ind_fail(err, IND_ERR_RANGE, "The converted actual value is too large.%s", NULL, 0);
+		return ind_failf(err, IND_ERR_RANGE, "The converted actual value is too large.");
 	return IND_OK;
 }

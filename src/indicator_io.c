@@ -89,7 +89,8 @@ ind_report(const IndError *err, const char *typname, const char *input,
 					errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 					errmsg("input too long for type %s: \"%s\"", typname, quoted),
 					errdetail_internal("%s", detail),
-					errhint("Units take at most 64 bytes and target texts at most 2048."));
+					errhint("Units take at most %d bytes and target texts at most %d.",
+							IND_MAX_UNIT_BYTES, IND_MAX_TEXT_BYTES));
 			break;
 		default:
 			errsave(escontext,
@@ -274,11 +275,15 @@ indicator_recv(PG_FUNCTION_ARGS)
 	buf->cursor = buf->len;
 	if (ind_wire_decode(bytes, nbytes, &sent, &raw, &rawlen, &err) != IND_OK)
 		bad_binary(err.detail);
-	/* the text field, client encoding -> server (verified) -> UTF-8 */
+	/*
+	 * The text field, client encoding -> server (verified, NUL bytes
+	 * refused) -> UTF-8.  Unconverted, it is the message's own bytes, whose
+	 * end is rawlen, not a NUL.
+	 */
 	{
 		char	   *server = pg_client_to_server(raw, rawlen);
 
-		utf8 = ind_to_utf8(server, (int) strlen(server), &len);
+		utf8 = ind_to_utf8(server, server == raw ? rawlen : (int) strlen(server), &len);
 	}
 	if (sent.cmp == IND_CMP_NONE)
 	{

@@ -109,48 +109,6 @@ ind_comparator_symbol(IndComparator c)
 	return (c > IND_CMP_NONE && c <= IND_CMP_MAX) ? comparator_symbols[c] : NULL;
 }
 
-/*
- * Record an error.  The detail is a format with one %s, which receives the
- * offending token (clipped to a readable length).
- */
-#define fail ind_fail
-static IndStatus
-fail_token(IndError *err, IndStatus status, const char *fmt, const char *tok, int toklen,
-		   bool stop_at_blank)
-{
-	char		token[4 * 40 + 4];
-	bool		cut;
-	int			n;
-
-	if (tok == NULL)
-		tok = "";
-	n = ind_clip_token(tok, toklen, 40, stop_at_blank, &cut);
-	if (n == 0 && toklen > 0)
-		n = ind_char_len(tok, toklen);
-	memcpy(token, tok, n);
-	if (cut)
-		memcpy(token + n, "...", 4);
-	else
-		token[n] = '\0';
-	err->status = status;
-	snprintf(err->detail, sizeof(err->detail), fmt, token);
-	return status;
-}
-
-/* An error about a token of a literal: quote it up to the next blank. */
-IndStatus
-ind_fail(IndError *err, IndStatus status, const char *fmt, const char *tok, int toklen)
-{
-	return fail_token(err, status, fmt, tok, toklen, true);
-}
-
-/* An error about a whole table cell, blanks and all. */
-static IndStatus
-fail_cell(IndError *err, const char *fmt, const char *cell, int len)
-{
-	return fail_token(err, IND_ERR_SYNTAX, fmt, cell, len, false);
-}
-
 /* Does s start with something ind_decimal_parse accepts? */
 static bool
 starts_number(const char *s, int len)
@@ -173,23 +131,23 @@ read_number(const char *s, int pos, int end, bool grouping, int *next,
 	{
 		case IND_DEC_OK:
 			if (ind_decimal_exponent_follows(s + pos + n, end - pos - n))
-				return fail(err, IND_ERR_SYNTAX,
+				return ind_fail_token(err, IND_ERR_SYNTAX,
 							"Scientific notation \"%s\" is not read; write the target out in digits.",
 							s + pos, end - pos);
 			*next = pos + n;
 			return IND_OK;
 		case IND_DEC_NOT_A_NUMBER:
 			if (pos >= end)
-				return fail(err, IND_ERR_SYNTAX, "The target value is missing.%s", NULL, 0);
-			return fail(err, IND_ERR_SYNTAX,
+				return ind_failf(err, IND_ERR_SYNTAX, "The target value is missing.");
+			return ind_fail_token(err, IND_ERR_SYNTAX,
 						"Expected a number for the target, found \"%s\".",
 						s + pos, end - pos);
 		case IND_DEC_BAD_GROUPING:
-			return fail(err, IND_ERR_SYNTAX,
+			return ind_fail_token(err, IND_ERR_SYNTAX,
 						"Misplaced thousands separator in \"%s\": write 5,000 or 5000.",
 						s + pos, n);
 		case IND_DEC_OUT_OF_RANGE:
-			return fail(err, IND_ERR_RANGE,
+			return ind_fail_token(err, IND_ERR_RANGE,
 						"The number \"%s\" has more than 18 significant digits.",
 						s + pos, n);
 	}
@@ -212,17 +170,23 @@ set_unit(IndSpec *spec, const char *s, int start, int end, IndError *err)
 	if (len <= 0)
 		return IND_OK;
 	if (len > IND_MAX_UNIT_BYTES)
-		return fail(err, IND_ERR_SYNTAX,
-					"The unit \"%s\" is longer than 64 bytes; write a long target as 定性 text.",
+		return ind_fail_token(err, IND_ERR_SYNTAX,
+					"The unit \"%s\" is longer than " CppAsString2(IND_MAX_UNIT_BYTES) " bytes; write a long target as 定性 text.",
 					s + start, len);
 	if (starts_number(s + start, len))
-		return fail(err, IND_ERR_SYNTAX,
+		return ind_fail_token(err, IND_ERR_SYNTAX,
 					"Unexpected number \"%s\" after the target.", s + start, len);
+	{
+		const char *misspelt = ind_unit_misspelling(s + start, len);
+
+		if (misspelt != NULL)
+			return ind_fail_token(err, IND_ERR_SYNTAX, misspelt, s + start, len);
+	}
 	{
 		int			code;
 
 		if (MATCH(s + start, len, unit_bad_starts, &code) > 0)
-			return fail(err, IND_ERR_SYNTAX,
+			return ind_fail_token(err, IND_ERR_SYNTAX,
 						"Unexpected \"%s\" after the target; a unit cannot start with punctuation.",
 						s + start, len);
 	}
@@ -231,7 +195,7 @@ set_unit(IndSpec *spec, const char *s, int start, int end, IndError *err)
 		int			code;
 
 		if (MATCH(s + pos, end - pos, comparator_chars, &code) > 0)
-			return fail(err, IND_ERR_SYNTAX,
+			return ind_fail_token(err, IND_ERR_SYNTAX,
 						"Unexpected comparator \"%s\" after the target.", s + pos, end - pos);
 	}
 	spec->unit_len = ind_unit_canonical(s + start, len, spec->unit_buf, &known);
@@ -252,7 +216,7 @@ set_unit(IndSpec *spec, const char *s, int start, int end, IndError *err)
 			{
 				int			next = ind_skip_spaces(s, end, pos);
 
-				return fail(err, IND_ERR_SYNTAX,
+				return ind_fail_token(err, IND_ERR_SYNTAX,
 							"Unexpected \"%s\" after the unit; units contain no blanks.",
 							s + next, end - next);
 			}
@@ -314,7 +278,7 @@ read_bracket_range(const char *s, int pos, int end, IndSpec *spec, IndError *err
 	pos = ind_skip_spaces(s, end, pos);
 	n = MATCH(s + pos, end - pos, bracket_separators, &code);
 	if (n == 0)
-		return fail(err, IND_ERR_SYNTAX,
+		return ind_fail_token(err, IND_ERR_SYNTAX,
 					"Expected \",\" between the bounds of the range, found \"%s\".",
 					s + pos, end - pos);
 	pos = ind_skip_spaces(s, end, pos + n);
@@ -324,7 +288,7 @@ read_bracket_range(const char *s, int pos, int end, IndSpec *spec, IndError *err
 	pos = ind_skip_spaces(s, end, pos);
 	n = MATCH(s + pos, end - pos, close_brackets, &code);
 	if (n == 0)
-		return fail(err, IND_ERR_SYNTAX,
+		return ind_fail_token(err, IND_ERR_SYNTAX,
 					"Expected \"]\" to close the range, found \"%s\".", s + pos, end - pos);
 	pos = ind_skip_spaces(s, end, pos + n);
 	spec->cmp = IND_CMP_RANGE;
@@ -380,7 +344,7 @@ read_quantitative(const char *s, int pos, int end, IndComparator preset,
 	if (n > 0)
 	{
 		if (preset != IND_CMP_NONE && (IndComparator) code != preset)
-			return fail(err, IND_ERR_SYNTAX,
+			return ind_fail_token(err, IND_ERR_SYNTAX,
 						"The target \"%s\" repeats a different comparator.", s + pos, end - pos);
 		spec->cmp = (IndComparator) code;
 		pos = ind_skip_spaces(s, end, pos + n);
@@ -389,7 +353,7 @@ read_quantitative(const char *s, int pos, int end, IndComparator preset,
 	if (MATCH(s + pos, end - pos, open_brackets, &code) > 0)
 	{
 		if (spec->cmp != IND_CMP_NONE && spec->cmp != IND_CMP_RANGE)
-			return fail(err, IND_ERR_SYNTAX,
+			return ind_fail_token(err, IND_ERR_SYNTAX,
 						"A range \"%s\" cannot follow a comparator.", s + pos, end - pos);
 		return read_bracket_range(s, pos, end, spec, err);
 	}
@@ -417,7 +381,7 @@ read_quantitative(const char *s, int pos, int end, IndComparator preset,
 									 ind_trim_end(s, u2start, end), err);
 		}
 		if (spec->cmp == IND_CMP_RANGE)
-			return fail(err, IND_ERR_SYNTAX,
+			return ind_fail_token(err, IND_ERR_SYNTAX,
 						"A range needs two bounds, as in \"95～100\"; found \"%s\".",
 						s + pos, end - pos);
 	}
@@ -436,8 +400,8 @@ complete_spec(IndSpec *spec, int nature, IndError *err)
 		else if (nature == IND_NATURE_NEGATIVE)
 			spec->cmp = IND_CMP_LE;
 		else
-			return fail(err, IND_ERR_SYNTAX,
-						"No comparator or nature before the target.%s", NULL, 0);
+			return ind_failf(err, IND_ERR_SYNTAX,
+						"No comparator or nature before the target.");
 	}
 	if (nature == NATURE_UNSPECIFIED || nature == NATURE_QUANTITATIVE)
 		nature = (spec->cmp == IND_CMP_LE || spec->cmp == IND_CMP_LT) ?
@@ -517,14 +481,15 @@ ind_parse_literal(const char *s, int len, IndSpec *spec, IndError *err)
 	err->status = IND_OK;
 	err->detail[0] = '\0';
 	if (len > IND_MAX_INPUT_BYTES)
-		return fail(err, IND_ERR_TOO_LONG,
-					"The value is longer than 64 kB; no indicator is that long.%s", NULL, 0);
+		return ind_failf(err, IND_ERR_TOO_LONG,
+					"The value is longer than %d kB; no indicator is that long.",
+						 IND_MAX_INPUT_BYTES / 1024);
 	start = ind_skip_spaces(s, len, 0);
 	end = ind_trim_end(s, start, len);
 	pos = start;
 
 	if (start >= end)
-		return fail(err, IND_ERR_SYNTAX, "The value is empty.%s", NULL, 0);
+		return ind_failf(err, IND_ERR_SYNTAX, "The value is empty.");
 
 	n = MATCH(s + pos, end - pos, nature_words, &nature);
 	if (n > 0)
@@ -534,11 +499,11 @@ ind_parse_literal(const char *s, int len, IndSpec *spec, IndError *err)
 		return read_after_qualitative(s, pos, end, spec, err);
 
 	if (pos >= end)
-		return fail(err, IND_ERR_SYNTAX, "The target value is missing.%s", NULL, 0);
+		return ind_failf(err, IND_ERR_SYNTAX, "The target value is missing.");
 	if (n == 0 && MATCH(s + pos, end - pos, comparator_words, &code) == 0 &&
 		!starts_number(s + pos, end - pos) &&
 		MATCH(s + pos, end - pos, open_brackets, &code) == 0)
-		return fail(err, IND_ERR_SYNTAX,
+		return ind_fail_token(err, IND_ERR_SYNTAX,
 					"\"%s\" is not a nature, comparator or number.", s + pos, end - pos);
 
 	st = read_quantitative(s, pos, end, IND_CMP_NONE, spec, err);
@@ -588,8 +553,9 @@ ind_parse_columns(const char *ns, int nlen, const char *cs, int clen,
 	IndStatus	st;
 
 	if ((int64) nlen + clen + tlen + ulen > IND_MAX_INPUT_BYTES)
-		return fail(err, IND_ERR_TOO_LONG,
-					"The cells are longer than 64 kB together; no indicator is that long.%s", NULL, 0);
+		return ind_failf(err, IND_ERR_TOO_LONG,
+					"The cells are longer than %d kB together; no indicator is that long.",
+						 IND_MAX_INPUT_BYTES / 1024);
 
 	/* NULL cells are empty cells; "" keeps pointer arithmetic defined */
 	if (ns == NULL)
@@ -623,11 +589,11 @@ ind_parse_columns(const char *ns, int nlen, const char *cs, int clen,
 
 	if (nend > nstart &&
 		MATCH(ns + nstart, nend - nstart, nature_words, &nature) != nend - nstart)
-		return fail_cell(err, "\"%s\" in the nature column is not 正向, 反向 or 定性.",
+		return ind_fail_cell(err, IND_ERR_SYNTAX, "\"%s\" in the nature column is not 正向, 反向 or 定性.",
 						 ns + nstart, nend - nstart);
 	if (cend > cstart &&
 		MATCH(cs + cstart, cend - cstart, comparator_words, &cmp) != cend - cstart)
-		return fail_cell(err, "\"%s\" in the comparator column is not a comparator.",
+		return ind_fail_cell(err, IND_ERR_SYNTAX, "\"%s\" in the comparator column is not a comparator.",
 						 cs + cstart, cend - cstart);
 
 	/*
@@ -647,8 +613,8 @@ ind_parse_columns(const char *ns, int nlen, const char *cs, int clen,
 			int			ul = uend - ustart;
 
 			if (tl + ul > IND_MAX_TEXT_BYTES)
-				return fail(err, IND_ERR_TOO_LONG,
-							"The target text is longer than 2048 bytes.%s", NULL, 0);
+				return ind_failf(err, IND_ERR_TOO_LONG,
+							"The target text is longer than %d bytes.", IND_MAX_TEXT_BYTES);
 			if (tl > 0)
 				memcpy(textbuf, ts + tstart, tl);
 			memcpy(textbuf + tl, us + ustart, ul);
@@ -659,7 +625,7 @@ ind_parse_columns(const char *ns, int nlen, const char *cs, int clen,
 	}
 
 	if (tend <= tstart)
-		return fail(err, IND_ERR_SYNTAX, "The target column is empty.%s", NULL, 0);
+		return ind_failf(err, IND_ERR_SYNTAX, "The target column is empty.");
 
 	st = read_quantitative(ts, tstart, tend, (IndComparator) cmp, spec, err);
 	if (st != IND_OK)
@@ -676,7 +642,7 @@ ind_parse_columns(const char *ns, int nlen, const char *cs, int clen,
 		if (spec->unit_len > 0 &&
 			(spec->unit_len != unitonly.unit_len ||
 			 memcmp(spec->unit, unitonly.unit_buf, spec->unit_len) != 0))
-			return fail_cell(err, "The unit column \"%s\" disagrees with the unit written in the target.",
+			return ind_fail_cell(err, IND_ERR_SYNTAX, "The unit column \"%s\" disagrees with the unit written in the target.",
 							 us + ustart, uend - ustart);
 		memcpy(spec->unit_buf, unitonly.unit_buf, unitonly.unit_len + 1);
 		spec->unit = spec->unit_buf;
@@ -694,24 +660,24 @@ IndStatus
 ind_check_spec(IndSpec *spec, IndError *err)
 {
 	if (spec->nature < IND_NATURE_POSITIVE || spec->nature > IND_NATURE_QUALITATIVE)
-		return fail(err, IND_ERR_SYNTAX, "Unknown nature.%s", NULL, 0);
+		return ind_failf(err, IND_ERR_SYNTAX, "Unknown nature.");
 	if (spec->cmp == IND_CMP_NONE)
 	{
 		if (spec->nature != IND_NATURE_QUALITATIVE)
-			return fail(err, IND_ERR_SYNTAX, "A text target needs the nature 定性.%s", NULL, 0);
+			return ind_failf(err, IND_ERR_SYNTAX, "A text target needs the nature 定性.");
 		if (spec->text_len > IND_MAX_TEXT_BYTES)
-			return fail(err, IND_ERR_TOO_LONG,
-						"The target text is longer than 2048 bytes.%s", NULL, 0);
+			return ind_failf(err, IND_ERR_TOO_LONG,
+						"The target text is longer than %d bytes.", IND_MAX_TEXT_BYTES);
 		return IND_OK;
 	}
 	if (spec->cmp > IND_CMP_MAX)
-		return fail(err, IND_ERR_SYNTAX, "Unknown comparator.%s", NULL, 0);
+		return ind_failf(err, IND_ERR_SYNTAX, "Unknown comparator.");
 	if (spec->cmp == IND_CMP_RANGE && ind_decimal_cmp(spec->lo, spec->hi) > 0)
 	{
 		char		buf[IND_DEC_BUFLEN];
 
 		ind_decimal_format(spec->lo, buf);
-		return fail(err, IND_ERR_SYNTAX,
+		return ind_fail_token(err, IND_ERR_SYNTAX,
 					"The lower bound %s of the range is greater than the upper bound.",
 					buf, (int) strlen(buf));
 	}
@@ -723,9 +689,8 @@ ind_check_spec(IndSpec *spec, IndError *err)
 
 		if (!ind_decimal_rescale(spec->lo, scale, &m) ||
 			!ind_decimal_rescale(spec->hi, scale, &m))
-			return fail(err, IND_ERR_RANGE,
-						"The bounds of the range need more than 18 digits at a common scale.%s",
-						NULL, 0);
+			return ind_failf(err, IND_ERR_RANGE,
+						"The bounds of the range need more than 18 digits at a common scale.");
 	}
 	return IND_OK;
 }

@@ -13,6 +13,7 @@
 #include "postgres.h"
 
 #include "decimal.h"
+#include "error.h"
 #include "units.h"
 
 /* Longest qualitative target text, in bytes. */
@@ -59,34 +60,6 @@ typedef struct IndSpec
 	char		unit_buf[IND_MAX_UNIT_BYTES + 1];	/* backs unit when rewritten */
 } IndSpec;
 
-typedef enum IndStatus
-{
-	IND_OK = 0,
-	IND_ERR_SYNTAX,				/* 22P02 */
-	IND_ERR_RANGE,				/* 22003 */
-	IND_ERR_TOO_LONG,			/* 54000 */
-	IND_ERR_ARG,				/* 22023: a valid value that cannot be used so */
-	IND_ERR_DATA,				/* 22000: values that do not fit together */
-	IND_ERR_BINARY				/* 22P03: bad bytes in binary input */
-} IndStatus;
-
-#define IND_ERR_DETAIL_LEN 256
-
-typedef struct IndError
-{
-	IndStatus	status;
-	char		detail[IND_ERR_DETAIL_LEN];
-} IndError;
-
-/* The columns of a goal table, for the four-column constructor. */
-typedef enum IndColumn
-{
-	IND_COL_NATURE,
-	IND_COL_COMPARATOR,
-	IND_COL_TARGET,
-	IND_COL_UNIT
-} IndColumn;
-
 extern IndStatus ind_parse_literal(const char *s, int len, IndSpec *spec,
 								   IndError *err);
 extern IndStatus ind_parse_columns(const char *nature, int nature_len,
@@ -103,7 +76,5 @@ extern IndStatus ind_check_spec(IndSpec *spec, IndError *err);
 extern bool ind_is_nature_word(const char *s, int len);
 extern bool ind_is_comparator_word(const char *s, int len);
 extern bool ind_is_combined_target(const char *s, int len);
-extern IndStatus ind_fail(IndError *err, IndStatus status, const char *fmt,
-						  const char *tok, int toklen);
 
 #endif							/* INDICATOR_LITERAL_H */

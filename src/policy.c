@@ -5,11 +5,13 @@
  * Pure code.  Every knob is one row of knob_table: its name, how its value
  * is written, where it lives in IndPolicy and what it means.  Presets are
  * functions of the central defaults, so a preset only states what differs.
- * Sources of every rule: scoring-rules.md (S1 the deployed pmkpi system, P1
- * the self-evaluation notes, [M] 财预〔2020〕10号, [I] our choice).
+ * The sources of every rule are listed in the README, "Scoring", "Rules"
+ * (S1 the deployed pmkpi system, P1 the self-evaluation notes, [M]
+ * 财预〔2020〕10号, [I] our choice).
  */
 #include "postgres.h"
 
+#include <stdarg.h>
 #include <stddef.h>
 
 #include "policy.h"
@@ -214,6 +216,19 @@ fail(IndPolicyError *err, const char *hint, const char *fmt, const char *tok, in
 	return false;
 }
 
+/* A failure without a piece of the input to quote. */
+static bool
+failf(IndPolicyError *err, const char *fmt,...)
+{
+	va_list		args;
+
+	va_start(args, fmt);
+	vsnprintf(err->detail, sizeof(err->detail), fmt, args);
+	va_end(args);
+	err->hint = NULL;
+	return false;
+}
+
 static const char knob_hint[] =
 "Knobs: reverse_mode, eq_mode, eq_tolerance, strict_gt, clamp_negative, zero_target_mode, "
 "zero_target_deduct, over_mode, over_threshold, over_k, over_floor, qual_bands, qual_points, "
@@ -328,44 +343,44 @@ check_policy(const IndPolicy *p, IndPolicyError *err)
 	int			i;
 
 	if (ind_decimal_cmp(p->eq_tolerance, dec(0, 0)) < 0)
-		return fail(err, NULL, "eq_tolerance must not be negative.%s", "", 0);
+		return failf(err, "eq_tolerance must not be negative.");
 	if (ind_decimal_cmp(p->over_threshold, dec(1, 0)) <= 0)
-		return fail(err, NULL, "over_threshold must be greater than 1.%s", "", 0);
+		return failf(err, "over_threshold must be greater than 1.");
 	if (ind_decimal_cmp(p->over_k, dec(0, 0)) < 0)
-		return fail(err, NULL, "over_k must not be negative.%s", "", 0);
+		return failf(err, "over_k must not be negative.");
 	if (!in_range(p->over_floor, 0, 0, 1, 0) || !in_range(p->zero_deduct, 0, 0, 1, 0) ||
 		!in_range(p->date_month_deduct, 0, 0, 1, 0))
-		return fail(err, NULL, "over_floor, zero_target_deduct and date_month_deduct are fractions between 0 and 1.%s", "", 0);
+		return failf(err, "over_floor, zero_target_deduct and date_month_deduct are fractions between 0 and 1.");
 	if (!(ind_decimal_cmp(p->qual_bands[1], dec(0, 0)) > 0 &&
 		  ind_decimal_cmp(p->qual_bands[1], p->qual_bands[0]) < 0 &&
 		  ind_decimal_cmp(p->qual_bands[0], dec(1, 0)) <= 0))
-		return fail(err, NULL, "qual_bands must be two fractions with 0 < 部分达成 < 达成 <= 1.%s", "", 0);
+		return failf(err, "qual_bands must be two fractions with 0 < 部分达成 < 达成 <= 1.");
 	if (!(ind_decimal_cmp(p->qual_points[0], p->qual_bands[0]) >= 0 &&
 		  ind_decimal_cmp(p->qual_points[0], dec(1, 0)) <= 0 &&
 		  ind_decimal_cmp(p->qual_points[1], p->qual_bands[1]) >= 0 &&
 		  ind_decimal_cmp(p->qual_points[1], p->qual_bands[0]) < 0 &&
 		  ind_decimal_cmp(p->qual_points[2], dec(0, 0)) >= 0 &&
 		  ind_decimal_cmp(p->qual_points[2], p->qual_bands[1]) < 0))
-		return fail(err, NULL, "qual_points must each lie inside their grade's band.%s", "", 0);
+		return failf(err, "qual_points must each lie inside their grade's band.");
 	if (p->budget_nsteps < 1)
-		return fail(err, NULL, "budget_steps needs at least one step.%s", "", 0);
+		return failf(err, "budget_steps needs at least one step.");
 	for (i = 0; i < p->budget_nsteps; i++)
 	{
 		if (!in_range(p->budget_step_rate[i], 0, 0, 1, 0) || !in_range(p->budget_step_points[i], 0, 0, 1, 0))
-			return fail(err, NULL, "budget_steps rates and fractions lie between 0 and 1.%s", "", 0);
+			return failf(err, "budget_steps rates and fractions lie between 0 and 1.");
 		if (i > 0 && (ind_decimal_cmp(p->budget_step_rate[i], p->budget_step_rate[i - 1]) >= 0 ||
 					  ind_decimal_cmp(p->budget_step_points[i], p->budget_step_points[i - 1]) > 0))
-			return fail(err, NULL, "budget_steps go from the highest rate down, with points not increasing.%s", "", 0);
+			return failf(err, "budget_steps go from the highest rate down, with points not increasing.");
 	}
 	if (ind_decimal_cmp(p->budget_weight, dec(0, 0)) < 0)
-		return fail(err, NULL, "budget_weight must not be negative.%s", "", 0);
+		return failf(err, "budget_weight must not be negative.");
 	if (!(ind_decimal_cmp(p->grade_bands[0], p->grade_bands[1]) > 0 &&
 		  ind_decimal_cmp(p->grade_bands[1], p->grade_bands[2]) > 0 &&
 		  ind_decimal_cmp(p->grade_bands[2], dec(0, 0)) >= 0))
-		return fail(err, NULL, "grade_bands must be three decreasing totals, e.g. 90/80/60.%s", "", 0);
+		return failf(err, "grade_bands must be three decreasing totals, e.g. 90/80/60.");
 	for (i = 0; i < 4; i++)
 		if (ind_decimal_cmp(p->level_weights[i], dec(0, 0)) < 0)
-			return fail(err, NULL, "level_weights must not be negative.%s", "", 0);
+			return failf(err, "level_weights must not be negative.");
 	return true;
 }
 
@@ -395,8 +410,12 @@ ind_policy_parse(const char *s, int len, IndPolicy *p, IndPolicyError *err)
 	central(p);
 	err->detail[0] = '\0';
 	err->hint = NULL;
-	if (len > 4096)
-		return fail(err, NULL, "A policy longer than 4 kB is surely not one.%s", "", 0);
+	err->too_long = false;
+	if (len > IND_MAX_POLICY_BYTES)
+	{
+		err->too_long = true;
+		return failf(err, "A policy longer than %d bytes is surely not one.", IND_MAX_POLICY_BYTES);
+	}
 	while (pos < len)
 	{
 		int			n;
@@ -515,14 +534,15 @@ ind_policy_knob_format(int i, const IndPolicy *p, char *buf, int buflen)
 			ind_decimal_format(*(const IndDecimal *) field, num);
 			return snprintf(buf, buflen, "%s", num);
 		case KNOB_LIST:
-			for (j = 0; j < k->nvalues; j++)
+			/* stop when full: snprintf returns what it would have written */
+			for (j = 0; j < k->nvalues && len < buflen; j++)
 			{
 				ind_decimal_format(((const IndDecimal *) field)[j], num);
 				len += snprintf(buf + len, buflen - len, "%s%s", j > 0 ? "/" : "", num);
 			}
-			return len;
+			return Min(len, buflen - 1);
 		case KNOB_STEPS:
-			for (j = 0; j < p->budget_nsteps; j++)
+			for (j = 0; j < p->budget_nsteps && len < buflen; j++)
 			{
 				char		pts[IND_DEC_BUFLEN];
 
@@ -530,7 +550,7 @@ ind_policy_knob_format(int i, const IndPolicy *p, char *buf, int buflen)
 				ind_decimal_format(p->budget_step_points[j], pts);
 				len += snprintf(buf + len, buflen - len, "%s%s:%s", j > 0 ? "/" : "", num, pts);
 			}
-			return len;
+			return Min(len, buflen - 1);
 	}
 	return 0;
 }

@@ -102,7 +102,11 @@ typedef struct IndPolicyError
 {
 	char		detail[IND_POLICY_DETAIL_LEN];
 	const char *hint;
+	bool		too_long;		/* longer than IND_MAX_POLICY_BYTES (54000) */
 } IndPolicyError;
+
+/* No real policy comes near this; a longer text is refused with 54000. */
+#define IND_MAX_POLICY_BYTES 4096
 
 extern bool ind_policy_parse(const char *s, int len, IndPolicy *p, IndPolicyError *err);
 extern void ind_policy_preset(IndPreset preset, IndPolicy *p);

@@ -1,8 +1,8 @@
 /*
  * score.c
  *		The scoring rules of 绩效自评: one indicator, one actual, one weight,
- *		one policy.  Sources are in scoring-rules.md; the README lists every
- *		rule with its source.
+ *		one policy.  The README ("Scoring", "Rules") lists every rule with
+ *		its source.
  *
  * Pure code.  Every rule yields an exact attainment ratio r in [0, 1];
  * points are w * r rounded half up to two decimals, computed exactly.  A
@@ -28,8 +28,8 @@ typedef struct RuleResult
 #define CHECK(expr) \
 	do { \
 		if (!(expr)) \
-			return ind_fail(err, IND_ERR_RANGE, \
-							"The values are too large to score exactly.%s", NULL, 0); \
+			return ind_failf(err, IND_ERR_RANGE, \
+							 "The values are too large to score exactly."); \
 	} while (0)
 
 static IndRatio
@@ -327,7 +327,7 @@ score_grade(const IndActual *a, IndDecimal w, const IndPolicy *p, IndScore *out,
 			CHECK(ind_muldiv_round(w, f, 2, &pts));
 		}
 		else if (!ind_ratio_round(ind_ratio_from_decimal(a->manual), 2, &pts))
-			return ind_fail(err, IND_ERR_RANGE, "The manual score is too large.%s", NULL, 0);
+			return ind_failf(err, IND_ERR_RANGE, "The manual score is too large.");
 		if ((st = grade_band(w, a->grade, p, &lo, &hi, err)) != IND_OK)
 			return st;
 		c_lo = ind_decimal_cmp(pts, lo);
@@ -367,7 +367,7 @@ score_deadline(const IndSpec *spec, const IndActual *a, const IndPolicy *p, Rule
 	IndDeadline dl;
 
 	if (!ind_parse_deadline(spec->text, spec->text_len, &dl))
-		return ind_fail(err, IND_ERR_ARG,
+		return ind_fail_token(err, IND_ERR_ARG,
 						"The target \"%s\" is not a deadline, so a date cannot score it; use a grade.",
 						spec->text, spec->text_len);
 	res->met = a->date <= dl.end;
@@ -424,7 +424,7 @@ ind_score(const IndSpec *spec, const IndActual *actual, IndDecimal w, const IndP
 	err->status = IND_OK;
 	err->detail[0] = '\0';
 	if (w.mant < 0)
-		return ind_fail(err, IND_ERR_ARG, "The weight must not be negative.%s", NULL, 0);
+		return ind_failf(err, IND_ERR_ARG, "The weight must not be negative.");
 
 	if (actual->kind == IND_ACTUAL_GRADE)
 	{
@@ -437,7 +437,7 @@ ind_score(const IndSpec *spec, const IndActual *actual, IndDecimal w, const IndP
 	if (spec->cmp == IND_CMP_NONE)
 	{
 		if (actual->kind != IND_ACTUAL_DATE)
-			return ind_fail(err, IND_ERR_ARG,
+			return ind_fail_token(err, IND_ERR_ARG,
 							"The qualitative target \"%s\" is scored by grade (达成, 部分达成, 未达成), or by date if it is a deadline.",
 							spec->text, spec->text_len);
 		st = score_deadline(spec, actual, p, &res, err);
@@ -447,8 +447,8 @@ ind_score(const IndSpec *spec, const IndActual *actual, IndDecimal w, const IndP
 		IndRatio	t = ind_ratio_from_decimal(spec->lo);
 
 		if (actual->kind != IND_ACTUAL_NUMBER)
-			return ind_fail(err, IND_ERR_ARG,
-							"A date cannot score a numeric target.%s", NULL, 0);
+			return ind_failf(err, IND_ERR_ARG,
+							"A date cannot score a numeric target.");
 		a = actual->value;
 		/*
 		 * S1 counts negative actuals as 0.  A negative target (增长率 >= -5 %)
@@ -515,9 +515,9 @@ ind_budget_score(IndDecimal spent, IndDecimal budget, IndDecimal w, const IndPol
 	IndRatio	f;
 
 	if (spent.mant < 0 || budget.mant < 0)
-		return ind_fail(err, IND_ERR_ARG, "Spending and budget must not be negative.%s", NULL, 0);
+		return ind_failf(err, IND_ERR_ARG, "Spending and budget must not be negative.");
 	if (w.mant < 0)
-		return ind_fail(err, IND_ERR_ARG, "The weight must not be negative.%s", NULL, 0);
+		return ind_failf(err, IND_ERR_ARG, "The weight must not be negative.");
 	if (budget.mant == 0)
 		/* 浙江 counts 0 of 0 as 100 %; elsewhere a zero budget scores 0 (S1) */
 		r = (spent.mant == 0 && p->budget_zero_full) ? ONE : ZERO;
@@ -525,8 +525,8 @@ ind_budget_score(IndDecimal spent, IndDecimal budget, IndDecimal w, const IndPol
 		CHECK(ind_ratio_div(ind_ratio_from_decimal(spent), ind_ratio_from_decimal(budget), &r));
 	*rate = r;
 	if (ind_ratio_cmp(r, ONE) > 0 && p->budget_reject_over)
-		return ind_fail(err, IND_ERR_ARG,
-						"The execution rate is over 100 %%, which this policy does not accept.%s", NULL, 0);
+		return ind_failf(err, IND_ERR_ARG,
+						"The execution rate is over 100 %%, which this policy does not accept.");
 	r = rmin(r, ONE);
 	if (p->budget_mode == IND_BUDGET_STEPS)
 	{

@@ -18,18 +18,6 @@ static const char *const counter_names[IND_SC_NCOUNTERS] = {
 };
 static const char *const sum_names[IND_SC_NSUMS] = {"weight", "score", "scored_weight"};
 
-const char *
-ind_sc_counter_name(int i)
-{
-	return counter_names[i];
-}
-
-const char *
-ind_sc_sum_name(int i)
-{
-	return sum_names[i];
-}
-
 void
 ind_sc_init(IndScorecard *sc)
 {
@@ -182,17 +170,18 @@ ind_sc_format(const IndScorecard *sc, char *buf, int buflen)
 	int			len = snprintf(buf, buflen, "v%d", IND_SC_VERSION);
 	int			i;
 
-	for (i = 0; i < IND_SC_NCOUNTERS; i++)
+	/* stop when full: snprintf returns what it would have written */
+	for (i = 0; i < IND_SC_NCOUNTERS && len < buflen; i++)
 		len += snprintf(buf + len, buflen - len, " %s=" INT64_FORMAT,
 						counter_names[i], sc->count[i]);
-	for (i = 0; i < IND_SC_NSUMS; i++)
+	for (i = 0; i < IND_SC_NSUMS && len < buflen; i++)
 	{
 		char		num[64];
 
 		format_millionths(ind_sc_sum(sc, (IndScSum) i), num);
 		len += snprintf(buf + len, buflen - len, " %s=%s", sum_names[i], num);
 	}
-	return len;
+	return Min(len, buflen - 1);
 }
 
 /* Read "name=" at s[*pos], after blanks. */

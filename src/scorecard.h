@@ -58,7 +58,5 @@ extern int128 ind_sc_sum(const IndScorecard *sc, IndScSum which);
 extern int	ind_sc_format(const IndScorecard *sc, char *buf, int buflen);
 extern bool ind_sc_parse(const char *s, int len, IndScorecard *sc, char *detail, int detaillen);
 extern bool ind_sc_valid(const IndScorecard *sc);
-extern const char *ind_sc_counter_name(int i);
-extern const char *ind_sc_sum_name(int i);
 
 #endif							/* INDICATOR_SCORECARD_H */

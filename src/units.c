@@ -9,6 +9,7 @@
  */
 #include "postgres.h"
 
+#include "decimal.h"
 #include "scan.h"
 #include "units.h"
 
@@ -382,4 +383,39 @@ ind_unit_dimension(const IndUnitRef *ref, char *buf)
 	if (ref->den == NULL)
 		return snprintf(buf, 64, "%s", ref->num->dimension);
 	return snprintf(buf, 64, "%s/%s", ref->num->dimension, ref->den->dimension);
+}
+
+/* Length of a percent sign ("%" or "％") at s, or 0. */
+static int
+percent_len(const char *s, int len)
+{
+	if (len >= 1 && s[0] == '%')
+		return 1;
+	if (len >= 3 && memcmp(s, "％", 3) == 0)
+		return 3;
+	return 0;
+}
+
+/*
+ * Unit text that is surely something else: an exponent ("1 E+05" is
+ * 100000, not one "E+05") or a doubled percent sign, which is what
+ * psycopg2 users write when they escape "%" in a query without parameters
+ * and so never a unit.  Returns a detail format with one %s for the unit,
+ * or NULL when the text may be a unit.
+ */
+const char *
+ind_unit_misspelling(const char *s, int len)
+{
+	int			pos;
+
+	if (ind_decimal_exponent_follows(s, len))
+		return "Scientific notation \"%s\" is not read; write the number out in digits.";
+	for (pos = 0; pos < len; pos++)
+	{
+		int			n = percent_len(s + pos, len - pos);
+
+		if (n > 0 && percent_len(s + pos + n, len - pos - n) > 0)
+			return "\"%s\" doubles the percent sign; write one %%.";
+	}
+	return NULL;
 }

@@ -59,5 +59,6 @@ extern IndConvStatus ind_unit_factor(const char *from, int fromlen,
 									 const char *to, int tolen,
 									 int128 *num, int128 *den);
 extern int	ind_unit_dimension(const IndUnitRef *ref, char *buf);
+extern const char *ind_unit_misspelling(const char *s, int len);
 
 #endif							/* INDICATOR_UNITS_H */

@@ -150,7 +150,7 @@ ind_wire_check(IndSpec *sent, IndSpec *parsed, char *canon, IndError *err)
 	if (ind_check_spec(sent, err) != IND_OK)
 		return bad(err, err->detail);
 	if (sent->unit_len > IND_MAX_UNIT_BYTES)
-		return bad(err, "The unit is longer than 64 bytes.");
+		return bad(err, "The unit is longer than " CppAsString2(IND_MAX_UNIT_BYTES) " bytes.");
 	len = ind_format(sent, canon);
 	if (ind_parse_literal(canon, len, parsed, &perr) != IND_OK)
 	{

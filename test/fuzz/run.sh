@@ -42,7 +42,7 @@ cc=$(command -v clang || command -v clang-14)
 
 build="$top/test/fuzz/build"
 mkdir -p "$build" "$findings"
-core="decimal scan units literal storage exact policy actual score scorecard hierarchy goal_table wire"
+core="decimal error scan units literal storage exact policy actual score scorecard hierarchy goal_table wire"
 say "building the fuzz targets with $cc"
 objs=""
 for f in $core; do
