@@ -27,7 +27,8 @@ OBJS = \
 	src/hierarchy_sql.o \
 	src/goal_table.o \
 	src/goal_table_sql.o \
-	src/wire.o
+	src/indicator_wire.o \
+	src/scorecard_wire.o
 
 DATA = sql/indicator--1.0.sql sql/indicator--1.0--1.1.sql
 

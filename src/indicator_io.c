@@ -21,7 +21,7 @@
 #include "encoding.h"
 #include "indicator.h"
 #include "numeric_io.h"
-#include "wire.h"
+#include "indicator_wire.h"
 
 PG_MODULE_MAGIC;
 
@@ -194,51 +194,32 @@ indicator_from_columns(PG_FUNCTION_ARGS)
 }
 
 /*
- * Wire format, version 1 (all integers in network order):
- *		int8 version, int8 nature, int8 comparator, then either
- *		int64 mantissa + int16 scale (+ the same for a range's upper bound)
- *		followed by int32 length + unit text, or (qualitative)
- *		int32 length + target text.  Texts are in the client encoding.
+ * Binary output (the format is in indicator_wire.c): the text field goes
+ * out in the client encoding.
  */
-
-static void
-send_counted(StringInfo buf, const char *utf8, int len)
-{
-	char	   *server = ind_from_utf8(utf8, len);
-	char	   *client = pg_server_to_client(server, (int) strlen(server));
-	int			clen = (int) strlen(client);
-
-	pq_sendint32(buf, clen);
-	pq_sendbytes(buf, client, clen);
-}
-
 PG_FUNCTION_INFO_V1(indicator_send);
 Datum
 indicator_send(PG_FUNCTION_ARGS)
 {
 	Indicator  *v = PG_GETARG_INDICATOR_P(0);
 	IndSpec		spec;
-	StringInfoData buf;
+	const char *utf8;
+	int			len;
+	char	   *server;
+	char	   *client;
+	int			clen;
+	bytea	   *result;
 
 	ind_unpack(v, &spec);
-	pq_begintypsend(&buf);
-	pq_sendint8(&buf, IND_WIRE_VERSION);
-	pq_sendint8(&buf, (int8) spec.nature);
-	pq_sendint8(&buf, (int8) spec.cmp);
-	if (spec.cmp == IND_CMP_NONE)
-		send_counted(&buf, spec.text, spec.text_len);
-	else
-	{
-		pq_sendint64(&buf, spec.lo.mant);
-		pq_sendint16(&buf, (int16) spec.lo.scale);
-		if (spec.cmp == IND_CMP_RANGE)
-		{
-			pq_sendint64(&buf, spec.hi.mant);
-			pq_sendint16(&buf, (int16) spec.hi.scale);
-		}
-		send_counted(&buf, spec.unit ? spec.unit : "", spec.unit_len);
-	}
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	utf8 = (spec.cmp == IND_CMP_NONE) ? spec.text : (spec.unit ? spec.unit : "");
+	len = (spec.cmp == IND_CMP_NONE) ? spec.text_len : spec.unit_len;
+	server = ind_from_utf8(utf8, len);
+	client = pg_server_to_client(server, (int) strlen(server));
+	clen = (int) strlen(client);
+	result = (bytea *) palloc(VARHDRSZ + ind_wire_encoded_size(&spec, clen));
+	SET_VARSIZE(result, VARHDRSZ + ind_wire_encoded_size(&spec, clen));
+	ind_wire_encode(&spec, client, clen, (unsigned char *) VARDATA(result));
+	PG_RETURN_BYTEA_P(result);
 }
 
 static void

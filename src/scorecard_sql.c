@@ -24,7 +24,7 @@
 #include "numeric_io.h"
 #include "score_fmgr.h"
 #include "scorecard.h"
-#include "wire.h"
+#include "scorecard_wire.h"
 
 #define PG_GETARG_SCORECARD_P(n)	((IndScorecard *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
 
@@ -123,25 +123,17 @@ scorecard_state_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(buf);
 }
 
-/* Wire format: int32 version, the counters as int64, the sums as int64 pairs. */
+/* Binary output; the format is in scorecard_wire.c. */
 PG_FUNCTION_INFO_V1(scorecard_state_send);
 Datum
 scorecard_state_send(PG_FUNCTION_ARGS)
 {
 	IndScorecard *sc = state_arg(fcinfo, 0);
-	StringInfoData buf;
-	int			i;
+	bytea	   *result = (bytea *) palloc(VARHDRSZ + IND_SC_WIRE_BYTES);
 
-	pq_begintypsend(&buf);
-	pq_sendint32(&buf, sc->version);
-	for (i = 0; i < IND_SC_NCOUNTERS; i++)
-		pq_sendint64(&buf, sc->count[i]);
-	for (i = 0; i < IND_SC_NSUMS; i++)
-	{
-		pq_sendint64(&buf, sc->sum_hi[i]);
-		pq_sendint64(&buf, (int64) sc->sum_lo[i]);
-	}
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	SET_VARSIZE(result, VARHDRSZ + IND_SC_WIRE_BYTES);
+	ind_sc_encode_wire(sc, (unsigned char *) VARDATA(result));
+	PG_RETURN_BYTEA_P(result);
 }
 
 PG_FUNCTION_INFO_V1(scorecard_state_recv);

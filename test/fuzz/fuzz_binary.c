@@ -2,7 +2,8 @@
  * fuzz_binary.c
  *		libFuzzer target: the binary readers, exactly as recv uses them (for
  *		a UTF-8 database): the indicator wire format, the scorecard_state wire
- *		format and text form, and the on-disk payload of stored values.
+ *		format and text form, and the on-disk payload of stored values; and
+ *		that what send writes, recv reads back.
  */
 #include "postgres.h"
 
@@ -11,9 +12,50 @@
 #include "literal.h"
 #include "scorecard.h"
 #include "storage.h"
-#include "wire.h"
+#include "indicator_wire.h"
+#include "scorecard_wire.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* What send writes for a value, recv reads back as the same value. */
+static void
+check_send(const IndSpec *v)
+{
+	const char *text = (v->cmp == IND_CMP_NONE) ? v->text : v->unit;
+	int			text_len = (v->cmp == IND_CMP_NONE) ? v->text_len : v->unit_len;
+	int			n = ind_wire_encoded_size(v, text_len);
+	unsigned char *msg = malloc(n);
+	IndSpec		sent,
+				again;
+	IndError	err;
+	const char *t;
+	int			tl;
+	char	   *canon;
+
+	ind_wire_encode(v, text, text_len, msg);
+	if (ind_wire_decode((const char *) msg, n, &sent, &t, &tl, &err) != IND_OK)
+		abort();
+	if (sent.cmp == IND_CMP_NONE)
+	{
+		sent.text = t;
+		sent.text_len = tl;
+	}
+	else
+	{
+		sent.unit = tl > 0 ? t : NULL;
+		sent.unit_len = tl;
+	}
+	canon = malloc(ind_wire_check_buflen(&sent));
+	if (ind_wire_check(&sent, &again, canon, &err) != IND_OK ||
+		again.nature != v->nature || again.cmp != v->cmp ||
+		ind_decimal_cmp(again.lo, v->lo) != 0 || ind_decimal_cmp(again.hi, v->hi) != 0 ||
+		again.unit_len != v->unit_len || again.text_len != v->text_len ||
+		(v->unit_len > 0 && memcmp(again.unit, v->unit, v->unit_len) != 0) ||
+		(v->text_len > 0 && memcmp(again.text, v->text, v->text_len) != 0))
+		abort();
+	free(canon);
+	free(msg);
+}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -53,13 +95,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (!ind_decode(bytes, n, &stored))
 				abort();		/* what recv accepts must store */
 			free(bytes);
+			check_send(&parsed);
 		}
 		free(canon);
 	}
 
-	/* scorecard_state_recv and scorecard_state_in */
-	if (ind_sc_decode_wire(s, len, &sc, detail, sizeof(detail)) && !ind_sc_valid(&sc))
-		abort();
+	/* scorecard_state_recv and scorecard_state_in; send gives the same bytes */
+	if (ind_sc_decode_wire(s, len, &sc, detail, sizeof(detail)))
+	{
+		unsigned char out[IND_SC_WIRE_BYTES];
+
+		if (!ind_sc_valid(&sc))
+			abort();
+		ind_sc_encode_wire(&sc, out);
+		if (len != IND_SC_WIRE_BYTES || memcmp(out, s, len) != 0)
+			abort();
+	}
 	if (ind_sc_parse(s, len, &sc, detail, sizeof(detail)))
 	{
 		char		buf[1024];

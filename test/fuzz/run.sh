@@ -42,11 +42,11 @@ cc=$(command -v clang || command -v clang-14)
 
 build="$top/test/fuzz/build"
 mkdir -p "$build" "$findings"
-core="decimal error scan units literal storage exact policy actual score scorecard hierarchy goal_table wire"
+core="decimal error scan units literal storage exact policy actual score scorecard hierarchy goal_table indicator_wire scorecard_wire"
 say "building the fuzz targets with $cc"
 objs=""
 for f in $core; do
-	"$cc" -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
+	"$cc" -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -Wno-ignored-attributes \
 		-I "$top/src" -isystem "$inc" -c "$top/src/$f.c" -o "$build/$f.o"
 	objs="$objs $build/$f.o"
 done
@@ -108,7 +108,7 @@ report_finding() {
 
 status=0
 for target in $targets; do
-	"$cc" -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	"$cc" -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Wno-ignored-attributes \
 		-I "$top/src" -isystem "$inc" "$top/test/fuzz/fuzz_$target.c" $objs "$build/shim.o" \
 		"$libdir/libpgport.a" -o "$build/fuzz_$target"
 	# inputs of realistic size: a literal or an actual is short, a table is a few rows;

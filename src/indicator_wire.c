@@ -1,13 +1,13 @@
 /*
- * wire.c
- *		Reading the wire formats of indicator and scorecard_state.
+ * indicator_wire.c
+ *		The binary (send/recv) format of indicator, written and read.
  *
- * indicator, version 1 (integers in network byte order):
+ * Version 1, integers in network byte order:
  *		int8 version, int8 nature, int8 comparator, then either
  *		int64 mantissa + int16 scale (twice for a range) + int32 length + unit,
  *		or, for a text target, int32 length + text.
- * scorecard_state: int32 version, the counters as int64, the sums as pairs
- * of int64 (high, low).
+ * Texts are in the client encoding; the fmgr layer converts them, so this
+ * file sees bytes only.
  *
  * Pure code.  Every field is checked; a value is accepted only if its own
  * canonical text reads back to it, so binary input can never store what
@@ -15,20 +15,46 @@
  */
 #include "postgres.h"
 
-#include "wire.h"
+#include "byteorder.h"
+#include "indicator_wire.h"
+#include "units.h"
 
-static int64
-get_be(const unsigned char *p, int n)
+/* Bytes of the message for spec with a text field of text_len bytes. */
+int
+ind_wire_encoded_size(const IndSpec *spec, int text_len)
 {
-	uint64		v = 0;
-	int			i;
+	int			n = 3 + 4 + text_len;
 
-	for (i = 0; i < n; i++)
-		v = (v << 8) | p[i];
-	/* sign-extend fields narrower than 64 bits */
-	if (n < 8 && (v & ((uint64) 1 << (8 * n - 1))))
-		v |= ~(((uint64) 1 << (8 * n)) - 1);
-	return (int64) v;
+	if (spec->cmp != IND_CMP_NONE)
+		n += (spec->cmp == IND_CMP_RANGE) ? 20 : 10;
+	return n;
+}
+
+/*
+ * Write spec's message into out (ind_wire_encoded_size() bytes); text is
+ * the unit or the qualitative text, already in the client encoding.
+ */
+void
+ind_wire_encode(const IndSpec *spec, const char *text, int text_len, unsigned char *out)
+{
+	unsigned char *p = out;
+
+	*p++ = IND_WIRE_VERSION;
+	*p++ = (unsigned char) spec->nature;
+	*p++ = (unsigned char) spec->cmp;
+	if (spec->cmp != IND_CMP_NONE)
+	{
+		p = ind_put_be(p, spec->lo.mant, 8);
+		p = ind_put_be(p, spec->lo.scale, 2);
+		if (spec->cmp == IND_CMP_RANGE)
+		{
+			p = ind_put_be(p, spec->hi.mant, 8);
+			p = ind_put_be(p, spec->hi.scale, 2);
+		}
+	}
+	p = ind_put_be(p, text_len, 4);
+	if (text_len > 0)
+		memcpy(p, text, text_len);
 }
 
 static IndStatus
@@ -45,8 +71,8 @@ get_decimal(const unsigned char *p, int len, int *pos, IndDecimal *d, IndError *
 {
 	if (len - *pos < 10)
 		return bad(err, "The message ends in the middle of a field.");
-	d->mant = get_be(p + *pos, 8);
-	d->scale = (int) get_be(p + *pos + 8, 2);
+	d->mant = ind_get_be(p + *pos, 8);
+	d->scale = (int) ind_get_be(p + *pos + 8, 2);
 	*pos += 10;
 	if (d->scale < 0 || d->scale > IND_DEC_MAX_SCALE)
 		return bad(err, "A target scale is outside 0..18.");
@@ -114,7 +140,7 @@ ind_wire_decode(const char *str, int len, IndSpec *sent, const char **text, int 
 		maxlen = IND_MAX_TEXT_BYTES;
 	if (len - pos < 4)
 		return bad(err, "The message ends in the middle of a field.");
-	n = get_be(p + pos, 4);
+	n = ind_get_be(p + pos, 4);
 	pos += 4;
 	if (n < 0 || n > len - pos)
 		return bad(err, "A text length is negative or runs past the end of the message.");
@@ -169,40 +195,4 @@ ind_wire_check(IndSpec *sent, IndSpec *parsed, char *canon, IndError *err)
 		return bad(err, "The fields are not in canonical form (for example a text "
 				   "with leading blanks, or a unit that reads as part of the target).");
 	return IND_OK;
-}
-
-/* A scorecard_state from its wire bytes; false (with a detail) when they are bad. */
-bool
-ind_sc_decode_wire(const char *str, int len, IndScorecard *sc, char *detail, int detaillen)
-{
-	const unsigned char *p = (const unsigned char *) str;
-	int			need = 4 + 8 * IND_SC_NCOUNTERS + 16 * IND_SC_NSUMS;
-	int			pos = 4;
-	int			i;
-
-	if (len != need)
-	{
-		snprintf(detail, detaillen, "A scorecard state is %d bytes; this message has %d.", need, len);
-		return false;
-	}
-	ind_sc_init(sc);
-	sc->version = (int32) get_be(p, 4);
-	if (sc->version != IND_SC_VERSION)
-	{
-		snprintf(detail, detaillen, "Unsupported scorecard state version %d.", sc->version);
-		return false;
-	}
-	for (i = 0; i < IND_SC_NCOUNTERS; i++, pos += 8)
-		sc->count[i] = get_be(p + pos, 8);
-	for (i = 0; i < IND_SC_NSUMS; i++, pos += 16)
-	{
-		sc->sum_hi[i] = get_be(p + pos, 8);
-		sc->sum_lo[i] = (uint64) get_be(p + pos + 8, 8);
-	}
-	if (!ind_sc_valid(sc))
-	{
-		snprintf(detail, detaillen, "The counters or sums contradict each other.");
-		return false;
-	}
-	return true;
 }
