@@ -512,20 +512,101 @@ ind_parse_literal(const char *s, int len, IndSpec *spec, IndError *err)
 	return complete_spec(spec, nature, err);
 }
 
-/* Trim a column cell in place: returns its start and sets *end. */
-static int
-trim_cell(const char *s, int len, int *end)
+/* A table cell, trimmed: s[start..end).  A NULL cell is an empty one. */
+typedef struct Cell
 {
+	const char *s;
 	int			start;
+	int			end;
+} Cell;
 
+static Cell
+trimmed_cell(const char *s, int len)
+{
+	Cell		c;
+
+	/* "" keeps pointer arithmetic defined */
+	c.s = (s != NULL) ? s : "";
 	if (s == NULL)
-	{
-		*end = 0;
-		return 0;
-	}
-	start = ind_skip_spaces(s, len, 0);
-	*end = ind_trim_end(s, start, len);
-	return start;
+		len = 0;
+	c.start = ind_skip_spaces(c.s, len, 0);
+	c.end = ind_trim_end(c.s, c.start, len);
+	return c;
+}
+
+#define CELL_EMPTY(c)	((c).end <= (c).start)
+#define CELL_LEN(c)		((c).end - (c).start)
+#define CELL_TEXT(c)	((c).s + (c).start)
+
+/* A whole cell that must be one word of a vocabulary; *code is kept when empty. */
+static IndStatus
+read_word_cell(Cell c, const IndWord *words, int nwords, int *code, const char *complaint,
+			   IndError *err)
+{
+	if (CELL_EMPTY(c))
+		return IND_OK;
+	if (ind_match_word(CELL_TEXT(c), CELL_LEN(c), words, nwords, code) != CELL_LEN(c))
+		return ind_fail_cell(err, IND_ERR_SYNTAX, complaint, CELL_TEXT(c), CELL_LEN(c));
+	return IND_OK;
+}
+
+/* Is the target cell text, not a number or a comparator-led target? */
+static bool
+is_text_target(Cell t)
+{
+	int			code;
+
+	return !CELL_EMPTY(t) &&
+		MATCH(CELL_TEXT(t), CELL_LEN(t), comparator_words, &code) == 0 &&
+		MATCH(CELL_TEXT(t), CELL_LEN(t), open_brackets, &code) == 0 &&
+		!starts_number(CELL_TEXT(t), CELL_LEN(t));
+}
+
+/*
+ * A text target.  A unit cell beside it is part of what the table says
+ * ("365" and "天"), so it is appended, never dropped.
+ */
+static IndStatus
+read_text_columns(Cell t, Cell u, char *textbuf, IndSpec *spec, IndError *err)
+{
+	int			tl = CELL_LEN(t);
+	int			ul = CELL_LEN(u);
+
+	if (CELL_EMPTY(u))
+		return read_after_qualitative(t.s, t.start, t.end, spec, err);
+	if (tl + ul > IND_MAX_TEXT_BYTES)
+		return ind_failf(err, IND_ERR_TOO_LONG,
+						 "The target text is longer than %d bytes.", IND_MAX_TEXT_BYTES);
+	if (tl > 0)
+		memcpy(textbuf, CELL_TEXT(t), tl);
+	memcpy(textbuf + tl, CELL_TEXT(u), ul);
+	textbuf[tl + ul] = '\0';
+	return read_after_qualitative(textbuf, 0, tl + ul, spec, err);
+}
+
+/* The unit column of a quantitative target: it must agree with the target's own. */
+static IndStatus
+merge_unit_column(Cell u, IndSpec *spec, IndError *err)
+{
+	IndSpec		unitonly;
+	IndStatus	st;
+
+	if (CELL_EMPTY(u))
+		return IND_OK;
+	memset(&unitonly, 0, sizeof(unitonly));
+	st = set_unit(&unitonly, u.s, u.start, u.end, err);
+	if (st != IND_OK)
+		return st;
+	if (spec->unit_len > 0 &&
+		(spec->unit_len != unitonly.unit_len ||
+		 memcmp(spec->unit, unitonly.unit_buf, spec->unit_len) != 0))
+		return ind_fail_cell(err, IND_ERR_SYNTAX,
+							 "The unit column \"%s\" disagrees with the unit written in the target.",
+							 CELL_TEXT(u), CELL_LEN(u));
+	memcpy(spec->unit_buf, unitonly.unit_buf, unitonly.unit_len + 1);
+	spec->unit = spec->unit_buf;
+	spec->unit_len = unitonly.unit_len;
+	return IND_OK;
 }
 
 /*
@@ -538,116 +619,42 @@ ind_parse_columns(const char *ns, int nlen, const char *cs, int clen,
 				  const char *ts, int tlen, const char *us, int ulen,
 				  char *textbuf, IndSpec *spec, IndError *err)
 {
-	int			code;
-	int			nend,
-				cend,
-				tend,
-				uend;
-
-	int			nstart,
-				cstart,
-				tstart,
-				ustart;
+	Cell		n,
+				c,
+				t,
+				u;
 	int			nature = NATURE_UNSPECIFIED;
-	int			cmp = IND_CMP_NONE;
+	int			op = IND_CMP_NONE;
 	IndStatus	st;
 
 	if ((int64) nlen + clen + tlen + ulen > IND_MAX_INPUT_BYTES)
 		return ind_failf(err, IND_ERR_TOO_LONG,
-					"The cells are longer than %d kB together; no indicator is that long.",
+						 "The cells are longer than %d kB together; no indicator is that long.",
 						 IND_MAX_INPUT_BYTES / 1024);
-
-	/* NULL cells are empty cells; "" keeps pointer arithmetic defined */
-	if (ns == NULL)
-	{
-		ns = "";
-		nlen = 0;
-	}
-	if (cs == NULL)
-	{
-		cs = "";
-		clen = 0;
-	}
-	if (ts == NULL)
-	{
-		ts = "";
-		tlen = 0;
-	}
-	if (us == NULL)
-	{
-		us = "";
-		ulen = 0;
-	}
-	nstart = trim_cell(ns, nlen, &nend);
-	cstart = trim_cell(cs, clen, &cend);
-	tstart = trim_cell(ts, tlen, &tend);
-	ustart = trim_cell(us, ulen, &uend);
-
+	n = trimmed_cell(ns, nlen);
+	c = trimmed_cell(cs, clen);
+	t = trimmed_cell(ts, tlen);
+	u = trimmed_cell(us, ulen);
 	memset(spec, 0, sizeof(*spec));
 	err->status = IND_OK;
 	err->detail[0] = '\0';
 
-	if (nend > nstart &&
-		MATCH(ns + nstart, nend - nstart, nature_words, &nature) != nend - nstart)
-		return ind_fail_cell(err, IND_ERR_SYNTAX, "\"%s\" in the nature column is not 正向, 反向 or 定性.",
-						 ns + nstart, nend - nstart);
-	if (cend > cstart &&
-		MATCH(cs + cstart, cend - cstart, comparator_words, &cmp) != cend - cstart)
-		return ind_fail_cell(err, IND_ERR_SYNTAX, "\"%s\" in the comparator column is not a comparator.",
-						 cs + cstart, cend - cstart);
-
-	/*
-	 * A text target is qualitative.  A unit cell beside it is part of what
-	 * the table says ("365" and "天"), so it is appended, never dropped.
-	 */
-	if (cmp == IND_CMP_NONE &&
-		(nature == IND_NATURE_QUALITATIVE ||
-		 (nature == NATURE_UNSPECIFIED && tend > tstart &&
-		  MATCH(ts + tstart, tend - tstart, comparator_words, &code) == 0 &&
-		  MATCH(ts + tstart, tend - tstart, open_brackets, &code) == 0 &&
-		  !starts_number(ts + tstart, tend - tstart))))
-	{
-		if (uend > ustart)
-		{
-			int			tl = tend - tstart;
-			int			ul = uend - ustart;
-
-			if (tl + ul > IND_MAX_TEXT_BYTES)
-				return ind_failf(err, IND_ERR_TOO_LONG,
-							"The target text is longer than %d bytes.", IND_MAX_TEXT_BYTES);
-			if (tl > 0)
-				memcpy(textbuf, ts + tstart, tl);
-			memcpy(textbuf + tl, us + ustart, ul);
-			textbuf[tl + ul] = '\0';
-			return read_after_qualitative(textbuf, 0, tl + ul, spec, err);
-		}
-		return read_after_qualitative(ts, tstart, tend, spec, err);
-	}
-
-	if (tend <= tstart)
-		return ind_failf(err, IND_ERR_SYNTAX, "The target column is empty.");
-
-	st = read_quantitative(ts, tstart, tend, (IndComparator) cmp, spec, err);
-	if (st != IND_OK)
+	if ((st = read_word_cell(n, nature_words, lengthof(nature_words), &nature,
+							 "\"%s\" in the nature column is not 正向, 反向 or 定性.", err)) != IND_OK ||
+		(st = read_word_cell(c, comparator_words, lengthof(comparator_words), &op,
+							 "\"%s\" in the comparator column is not a comparator.", err)) != IND_OK)
 		return st;
 
-	if (uend > ustart)
-	{
-		IndSpec		unitonly;
+	if (op == IND_CMP_NONE &&
+		(nature == IND_NATURE_QUALITATIVE ||
+		 (nature == NATURE_UNSPECIFIED && is_text_target(t))))
+		return read_text_columns(t, u, textbuf, spec, err);
 
-		memset(&unitonly, 0, sizeof(unitonly));
-		st = set_unit(&unitonly, us, ustart, uend, err);
-		if (st != IND_OK)
-			return st;
-		if (spec->unit_len > 0 &&
-			(spec->unit_len != unitonly.unit_len ||
-			 memcmp(spec->unit, unitonly.unit_buf, spec->unit_len) != 0))
-			return ind_fail_cell(err, IND_ERR_SYNTAX, "The unit column \"%s\" disagrees with the unit written in the target.",
-							 us + ustart, uend - ustart);
-		memcpy(spec->unit_buf, unitonly.unit_buf, unitonly.unit_len + 1);
-		spec->unit = spec->unit_buf;
-		spec->unit_len = unitonly.unit_len;
-	}
+	if (CELL_EMPTY(t))
+		return ind_failf(err, IND_ERR_SYNTAX, "The target column is empty.");
+	if ((st = read_quantitative(t.s, t.start, t.end, (IndComparator) op, spec, err)) != IND_OK ||
+		(st = merge_unit_column(u, spec, err)) != IND_OK)
+		return st;
 	return complete_spec(spec, nature, err);
 }
 
