@@ -223,58 +223,54 @@ key_add(char *key, int *len, Datum d)
 	return true;
 }
 
-/*
- * One row: (state, indicator, actual, weight[, policy]).  Rows without an
- * indicator or a weight are skipped, as sum() skips NULLs; a NULL actual is
- * counted as unscored.  sign is +1 to add, -1 to remove (moving windows).
- */
+/* A row without an indicator or a weight: skipped, as sum() skips NULLs. */
 static Datum
-step(FunctionCallInfo fcinfo, bool text_actual, int sign)
+skip_row(FunctionCallInfo fcinfo)
 {
-	IndScorecard *sc;
-	StepCache  *cache = (StepCache *) fcinfo->flinfo->fn_extra;
-	IndSpec		spec;
-	IndActual	a;
-	IndScore	s;
-	IndDecimal	w;
-	IndError	err;
-	char		key[STEP_KEY_MAX];
-	int			key_len = 0;
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	if (!AggCheckCallContext(fcinfo, NULL))
+		(void) state_arg(fcinfo, 0);
+	PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+}
 
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(3))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		if (!AggCheckCallContext(fcinfo, NULL))
-			(void) state_arg(fcinfo, 0);
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+static StepCache *
+step_cache(FunctionCallInfo fcinfo)
+{
+	StepCache  *cache = (StepCache *) fcinfo->flinfo->fn_extra;
+
 	if (cache == NULL)
 	{
 		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(StepCache));
 		cache->use_key = -1;
 		fcinfo->flinfo->fn_extra = cache;
 	}
+	return cache;
+}
 
-	if (PG_ARGISNULL(2))
-	{
-		w = ind_numeric_to_exact(PG_GETARG_DATUM(3), "weight", true);
-		if (w.scale > IND_SC_SCALE)
-			weight_decimals_error(PG_GETARG_DATUM(3));
-		sc = writable_state(fcinfo);
-		if (!ind_sc_add_unscored(sc, w, sign))
-			overflow();
-		check_removed(sc, sign);
-		PG_RETURN_POINTER(sc);
-	}
+/* The weight of a row: exact, not negative, at most six decimals. */
+static IndDecimal
+row_weight(FunctionCallInfo fcinfo)
+{
+	IndDecimal	w = ind_numeric_to_exact(PG_GETARG_DATUM(3), "weight", true);
 
-	/*
-	 * The same row as the last call: count it again without rescoring.  Only
-	 * grouping sets feed a row several times in a row, so only they pay for
-	 * the key.  The plan says so, not AggState.maxsets, which counts only
-	 * sorted sets (a MixedAggregate's sorted phase may hold just the empty
-	 * set).
-	 */
+	if (w.scale > IND_SC_SCALE)
+		weight_decimals_error(PG_GETARG_DATUM(3));
+	return w;
+}
+
+/*
+ * The key of a row for the grouping-set cache, in key; its length, or 0
+ * when rows are not keyed.  Only grouping sets feed a row several times in
+ * a row, so only they pay for the key.  The plan says so, not
+ * AggState.maxsets, which counts only sorted sets (a MixedAggregate's
+ * sorted phase may hold just the empty set).
+ */
+static int
+row_key(FunctionCallInfo fcinfo, StepCache *cache, char *key)
+{
+	int			key_len = 0;
+
 	if (cache->use_key < 0)
 		cache->use_key = (fcinfo->context != NULL && IsA(fcinfo->context, AggState) &&
 						  ((Agg *) ((AggState *) fcinfo->context)->ss.ps.plan)->groupingSets != NIL)
@@ -284,22 +280,19 @@ step(FunctionCallInfo fcinfo, bool text_actual, int sign)
 		key_add(key, &key_len, PG_GETARG_DATUM(2)) &&
 		key_add(key, &key_len, PG_GETARG_DATUM(3)) &&
 		(PG_NARGS() <= 4 || PG_ARGISNULL(4) || key_add(key, &key_len, PG_GETARG_DATUM(4))))
-	{
-		if (cache->key_len == key_len && memcmp(cache->key, key, key_len) == 0)
-		{
-			sc = writable_state(fcinfo);
-			if (!ind_sc_add(sc, cache->weight, &cache->score, sign))
-				overflow();
-			check_removed(sc, sign);
-			PG_RETURN_POINTER(sc);
-		}
-	}
-	else
-		key_len = 0;
+		return key_len;
+	return 0;
+}
 
-	w = ind_numeric_to_exact(PG_GETARG_DATUM(3), "weight", true);
-	if (w.scale > IND_SC_SCALE)
-		weight_decimals_error(PG_GETARG_DATUM(3));
+/* Score the row's indicator, actual and weight under its policy. */
+static void
+score_row(FunctionCallInfo fcinfo, StepCache *cache, bool text_actual, IndDecimal w,
+		  IndScore *s)
+{
+	IndSpec		spec;
+	IndActual	a;
+	IndError	err;
+
 	cache->policy = ind_policy_arg_in(fcinfo, 4, &cache->policy_cache);
 	ind_unpack(PG_GETARG_INDICATOR_P(1), &spec);
 	if (text_actual)
@@ -311,7 +304,7 @@ step(FunctionCallInfo fcinfo, bool text_actual, int sign)
 		if (ind_parse_actual(str, len, &a, &err) != IND_OK ||
 			ind_actual_to_target_unit(&spec, &a, &err) != IND_OK)
 			ind_report_score_error(&err, text_to_cstring(t));
-		if (ind_score(&spec, &a, w, cache->policy, &s, &err) != IND_OK)
+		if (ind_score(&spec, &a, w, cache->policy, s, &err) != IND_OK)
 			ind_report_score_error(&err, text_to_cstring(t));
 	}
 	else
@@ -319,26 +312,70 @@ step(FunctionCallInfo fcinfo, bool text_actual, int sign)
 		IndDecimal	ad = ind_numeric_to_decimal(PG_GETARG_DATUM(2), "actual value");
 
 		/* the common case in machine integers; same points as ind_score() */
-		if (!ind_score_quick(&spec, ad, w, cache->policy, &s))
+		if (!ind_score_quick(&spec, ad, w, cache->policy, s))
 		{
 			memset(&a, 0, sizeof(a));
 			a.kind = IND_ACTUAL_NUMBER;
 			a.value = ind_ratio_from_decimal(ad);
-			if (ind_score(&spec, &a, w, cache->policy, &s, &err) != IND_OK)
+			if (ind_score(&spec, &a, w, cache->policy, s, &err) != IND_OK)
 				ind_report_score_error(&err, NULL);
 		}
 	}
-	sc = writable_state(fcinfo);
-	if (!ind_sc_add(sc, w, &s, sign))
+}
+
+/*
+ * One row: (state, indicator, actual, weight[, policy]).  Rows without an
+ * indicator or a weight are skipped; a NULL actual is counted as
+ * unscored.  sign is +1 to add, -1 to remove (moving windows).  Under
+ * grouping sets the same row comes once per set in a row: it is scored
+ * once and counted many times.
+ */
+static Datum
+step(FunctionCallInfo fcinfo, bool text_actual, int sign)
+{
+	IndScorecard *sc;
+	StepCache  *cache;
+	IndScore	s;
+	IndDecimal	w;
+	char		key[STEP_KEY_MAX];
+	int			key_len;
+	bool		ok;
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(3))
+		return skip_row(fcinfo);
+	cache = step_cache(fcinfo);
+	if (PG_ARGISNULL(2))
+	{
+		w = row_weight(fcinfo);
+		sc = writable_state(fcinfo);
+		ok = ind_sc_add_unscored(sc, w, sign);
+	}
+	else
+	{
+		key_len = row_key(fcinfo, cache, key);
+		if (key_len > 0 && cache->key_len == key_len && memcmp(cache->key, key, key_len) == 0)
+		{
+			w = cache->weight;
+			s = cache->score;
+		}
+		else
+		{
+			w = row_weight(fcinfo);
+			score_row(fcinfo, cache, text_actual, w, &s);
+			if (key_len > 0)
+			{
+				memcpy(cache->key, key, key_len);
+				cache->key_len = key_len;
+				cache->score = s;
+				cache->weight = w;
+			}
+		}
+		sc = writable_state(fcinfo);
+		ok = ind_sc_add(sc, w, &s, sign);
+	}
+	if (!ok)
 		overflow();
 	check_removed(sc, sign);
-	if (key_len > 0)
-	{
-		memcpy(cache->key, key, key_len);
-		cache->key_len = key_len;
-		cache->score = s;
-		cache->weight = w;
-	}
 	PG_RETURN_POINTER(sc);
 }
 
