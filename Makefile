@@ -25,6 +25,7 @@ OBJS = \
 	src/scorecard_sql.o \
 	src/hierarchy.o \
 	src/hierarchy_sql.o \
+	src/weights.o \
 	src/goal_table.o \
 	src/goal_table_sql.o \
 	src/indicator_wire.o \

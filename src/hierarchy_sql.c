@@ -17,6 +17,7 @@
 #include "indicator.h"
 #include "numeric_io.h"
 #include "score_fmgr.h"
+#include "weights.h"
 
 static const IndLevel *
 level_arg(FunctionCallInfo fcinfo, int n)
@@ -111,129 +112,116 @@ put_row(ReturnSetInfo *rsinfo, const char *item, bool has_expected, IndRatio exp
 	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 }
 
+static void
+weights_out_of_range(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("weights out of range")));
+}
+
 static IndRatio
 add(IndRatio a, IndRatio b)
 {
 	IndRatio	r;
 
 	if (!ind_ratio_add(a, b, &r))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("weights out of range")));
+		weights_out_of_range();
 	return r;
+}
+
+/* The label and weight arrays of weight_check(), of one length. */
+static int
+weight_check_arrays(FunctionCallInfo fcinfo, Datum **labels, bool **lnulls,
+					Datum **weights, bool **wnulls)
+{
+	int			nl,
+				nw;
+
+	deconstruct_array(PG_GETARG_ARRAYTYPE_P(0), TEXTOID, -1, false, TYPALIGN_INT,
+					  labels, lnulls, &nl);
+	deconstruct_array(PG_GETARG_ARRAYTYPE_P(1), NUMERICOID, -1, false, TYPALIGN_INT,
+					  weights, wnulls, &nw);
+	if (nl != nw)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("weight_check needs as many weights (%d) as level labels (%d)", nw, nl)));
+	return nl;
 }
 
 /*
  * weight_check(level1[], weight[], budget_weight, policy): each level 1's
  * weights against the policy's split (50 / 30 / 10 and 10 for 预算执行率
- * by default), one row per item, then the total.  Level-2 labels count
- * for their level 1.  Without 满意度 indicators, their share goes to 效益
- * ([M] 10号); a policy with no 满意度 share (湖北) checks 效益 and 满意度
- * together.
+ * by default, weights.c), one row per item, then the total.  Level-2
+ * labels count for their level 1; an unknown label is shown on a row of
+ * its own, never silently counted elsewhere.
  */
 PG_FUNCTION_INFO_V1(indicator_weight_check);
 Datum
 indicator_weight_check(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	ArrayType  *labels;
-	ArrayType  *weights;
 	const IndPolicy *p = ind_policy_arg(fcinfo, 3);
 	Datum	   *ld,
 			   *wd;
 	bool	   *ln,
 			   *wn;
-	int			nl,
-				nw;
-	IndRatio	sum[IND_L1_COUNT];
-	bool		present[IND_L1_COUNT] = {false, false, false, false};
-	IndRatio	zero = {0, 1};
-	IndRatio	total = {0, 1};
-	IndRatio	expected_total = {0, 1};
-	IndRatio	e_out,
-				e_outcome,
-				e_sat;
+	int			n;
+	IndWeightSums ws;
+	IndWeightSplit split;
+	IndRatio	zero = ind_ratio_int(0);
+	IndRatio	total = zero;
+	IndRatio	expected_total;
 	int			i;
 
 	InitMaterializedSRF(fcinfo, 0);
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		return (Datum) 0;
-	labels = PG_GETARG_ARRAYTYPE_P(0);
-	weights = PG_GETARG_ARRAYTYPE_P(1);
-	deconstruct_array(labels, TEXTOID, -1, false, TYPALIGN_INT, &ld, &ln, &nl);
-	deconstruct_array(weights, NUMERICOID, -1, false, TYPALIGN_INT, &wd, &wn, &nw);
-	if (nl != nw)
-		ereport(ERROR,
-				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-				 errmsg("weight_check needs as many weights (%d) as level labels (%d)", nw, nl)));
+	n = weight_check_arrays(fcinfo, &ld, &ln, &wd, &wn);
 
-	for (i = 0; i < IND_L1_COUNT; i++)
-		sum[i] = zero;
-	for (i = 0; i < nl; i++)
+	ind_weight_sums_init(&ws);
+	for (i = 0; i < n; i++)
 	{
+		text	   *label;
+		const char *s;
+		int			len;
 		const IndLevel *l;
 		IndRatio	w;
-		int			len;
-		const char *s;
 
 		if (ln[i] || wn[i])
 			continue;
 		w = ind_ratio_from_decimal(ind_numeric_to_exact(wd[i], "weight", true));
-		s = ind_to_utf8(VARDATA_ANY(DatumGetTextPP(ld[i])),
-						VARSIZE_ANY_EXHDR(DatumGetTextPP(ld[i])), &len);
-		l = ind_level_as_level1(ind_level_lookup(s, len));
+		label = DatumGetTextPP(ld[i]);
+		s = ind_to_utf8(VARDATA_ANY(label), VARSIZE_ANY_EXHDR(label), &len);
+		l = ind_level_lookup(s, len);
 		total = add(total, w);
 		if (l == NULL)
-		{
-			/* an unknown label: shown, never silently counted elsewhere */
 			put_row(rsinfo, pnstrdup(s, len), false, zero, w);
-			continue;
-		}
-		/* "成本指标" as a level 1 (2021) counts with 产出 by default */
-		if (l->level1 == IND_L1_COST && !p->cost_in_output)
-		{
-			sum[IND_L1_COST] = add(sum[IND_L1_COST], w);
-			present[IND_L1_COST] = true;
-		}
-		else
-		{
-			int			slot = (l->level1 == IND_L1_COST) ? IND_L1_OUTPUT : l->level1;
-
-			sum[slot] = add(sum[slot], w);
-			present[slot] = true;
-		}
+		else if (!ind_weight_sums_add(&ws, l, w, p))
+			weights_out_of_range();
 	}
 
-	e_out = ind_ratio_from_decimal(p->level_weights[0]);
-	e_outcome = ind_ratio_from_decimal(p->level_weights[1]);
-	e_sat = ind_ratio_from_decimal(p->level_weights[2]);
-	if (!present[IND_L1_SATISFACTION] && ind_ratio_sign(e_sat) > 0)
-	{
-		/* no 满意度 indicators: their share goes to 效益 */
-		e_outcome = add(e_outcome, e_sat);
-		e_sat = zero;
-	}
-
-	put_row(rsinfo, "产出指标", true, e_out, sum[IND_L1_OUTPUT]);
-	if (present[IND_L1_COST])
-		put_row(rsinfo, "成本指标", false, zero, sum[IND_L1_COST]);
-	if (ind_ratio_sign(ind_ratio_from_decimal(p->level_weights[2])) == 0)
-		put_row(rsinfo, "效益指标+满意度指标", true, e_outcome,
-				add(sum[IND_L1_OUTCOME], sum[IND_L1_SATISFACTION]));
+	ind_weight_split(&ws, p, &split);
+	put_row(rsinfo, "产出指标", true, split.output, ws.sum[IND_L1_OUTPUT]);
+	if (ws.present[IND_L1_COST])
+		put_row(rsinfo, "成本指标", false, zero, ws.sum[IND_L1_COST]);
+	if (split.outcome_with_satisfaction)
+		put_row(rsinfo, "效益指标+满意度指标", true, split.outcome,
+				add(ws.sum[IND_L1_OUTCOME], ws.sum[IND_L1_SATISFACTION]));
 	else
 	{
-		put_row(rsinfo, "效益指标", true, e_outcome, sum[IND_L1_OUTCOME]);
-		put_row(rsinfo, "满意度指标", true, e_sat, sum[IND_L1_SATISFACTION]);
+		put_row(rsinfo, "效益指标", true, split.outcome, ws.sum[IND_L1_OUTCOME]);
+		put_row(rsinfo, "满意度指标", true, split.satisfaction, ws.sum[IND_L1_SATISFACTION]);
 	}
-	expected_total = add(add(e_out, e_outcome), e_sat);
+	expected_total = add(add(split.output, split.outcome), split.satisfaction);
 	if (!PG_ARGISNULL(2))
 	{
-		IndRatio	b = ind_ratio_from_decimal(ind_numeric_to_exact(PG_GETARG_DATUM(2), "budget weight", true));
-		IndRatio	eb = ind_ratio_from_decimal(p->level_weights[3]);
+		IndRatio	b = ind_ratio_from_decimal(ind_numeric_to_exact(PG_GETARG_DATUM(2),
+																	"budget weight", true));
 
-		put_row(rsinfo, "预算执行率", true, eb, b);
+		put_row(rsinfo, "预算执行率", true, split.budget, b);
 		total = add(total, b);
-		expected_total = add(expected_total, eb);
+		expected_total = add(expected_total, split.budget);
 	}
 	put_row(rsinfo, "合计", true, expected_total, total);
 	return (Datum) 0;

@@ -88,7 +88,7 @@ static const Knob knob_table[] = {
 	"lowest totals of 优, 良, 中; below the last is 差 (P3: 90/80/60)"},
 	{"manual_review", KNOB_BOOL, OFF(manual_review), NULL, 0,
 	"flag every = result that differs from the target and every <= result above it for manual review (天津/河北)"},
-	{"level_weights", KNOB_LIST, OFF(level_weights), NULL, 4,
+	{"level_weights", KNOB_LIST, OFF(level_weights), NULL, IND_NWEIGHTS,
 	"weights of 产出, 效益, 满意度, 预算执行率 ([M] 10号 50/30/10/10; 湖北 40/40 for 效益+满意度/20)"},
 	{"cost_in_output", KNOB_BOOL, OFF(cost_in_output), NULL, 0,
 	"2021 framework: 成本 shares 产出's weight (observed practice, P2)"},
@@ -158,10 +158,10 @@ central(IndPolicy *p)
 	p->grade_bands[1] = dec(80, 0);
 	p->grade_bands[2] = dec(60, 0);
 	p->manual_review = false;
-	p->level_weights[0] = dec(50, 0);
-	p->level_weights[1] = dec(30, 0);
-	p->level_weights[2] = dec(10, 0);
-	p->level_weights[3] = dec(10, 0);
+	p->level_weights[IND_WEIGHT_OUTPUT] = dec(50, 0);
+	p->level_weights[IND_WEIGHT_OUTCOME] = dec(30, 0);
+	p->level_weights[IND_WEIGHT_SATISFACTION] = dec(10, 0);
+	p->level_weights[IND_WEIGHT_BUDGET] = dec(10, 0);
 	p->cost_in_output = true;
 }
 
@@ -178,10 +178,10 @@ ind_policy_preset(IndPreset preset, IndPolicy *p)
 			p->budget_weight = dec(20, 0);
 			p->qual_bands[1] = dec(5, 1);
 			/* 效益 and 满意度 share 40: kept as 效益 40, 满意度 0 */
-			p->level_weights[0] = dec(40, 0);
-			p->level_weights[1] = dec(40, 0);
-			p->level_weights[2] = dec(0, 0);
-			p->level_weights[3] = dec(20, 0);
+			p->level_weights[IND_WEIGHT_OUTPUT] = dec(40, 0);
+			p->level_weights[IND_WEIGHT_OUTCOME] = dec(40, 0);
+			p->level_weights[IND_WEIGHT_SATISFACTION] = dec(0, 0);
+			p->level_weights[IND_WEIGHT_BUDGET] = dec(20, 0);
 			break;
 		case IND_PRESET_JIANGXI:
 			p->budget_mode = IND_BUDGET_STEPS;
@@ -378,7 +378,7 @@ check_policy(const IndPolicy *p, IndPolicyError *err)
 		  ind_decimal_cmp(p->grade_bands[1], p->grade_bands[2]) > 0 &&
 		  ind_decimal_cmp(p->grade_bands[2], dec(0, 0)) >= 0))
 		return failf(err, "grade_bands must be three decreasing totals, e.g. 90/80/60.");
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < IND_NWEIGHTS; i++)
 		if (ind_decimal_cmp(p->level_weights[i], dec(0, 0)) < 0)
 			return failf(err, "level_weights must not be negative.");
 	return true;

@@ -65,6 +65,16 @@ typedef enum IndBudgetMode
 #define IND_MAX_BUDGET_STEPS 6
 
 /* Enumerated knobs are held in ints so that the knob table can set them. */
+/* The shares of level_weights, in the order the knob writes them. */
+typedef enum IndWeightShare
+{
+	IND_WEIGHT_OUTPUT = 0,		/* 产出 (with 成本) */
+	IND_WEIGHT_OUTCOME,			/* 效益 */
+	IND_WEIGHT_SATISFACTION,	/* 满意度 */
+	IND_WEIGHT_BUDGET,			/* 预算执行率 */
+	IND_NWEIGHTS
+} IndWeightShare;
+
 typedef struct IndPolicy
 {
 	int			preset;			/* IndPreset */
@@ -92,7 +102,7 @@ typedef struct IndPolicy
 	IndDecimal	budget_weight;
 	IndDecimal	grade_bands[3]; /* lowest totals of 优, 良, 中 */
 	bool		manual_review;	/* flag every miss of = and <= for review */
-	IndDecimal	level_weights[4];	/* 产出, 效益, 满意度, 预算执行率 */
+	IndDecimal	level_weights[IND_NWEIGHTS];	/* by IndWeightShare */
 	bool		cost_in_output; /* 成本 shares 产出's weight */
 } IndPolicy;
 
