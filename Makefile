@@ -31,7 +31,7 @@ OBJS = \
 	src/indicator_wire.o \
 	src/scorecard_wire.o
 
-DATA = sql/indicator--1.0.sql sql/indicator--1.0--1.1.sql
+DATA = sql/indicator--1.0.sql sql/indicator--1.0--1.1.sql sql/indicator--1.1--1.2.sql
 
 # pg_regress: the first test creates the extension.
 REGRESS = setup indicator_literal indicator_io indicator_ops units bundled encoding scoring scorecard importer copy_recipe upgrade security reliability

@@ -148,3 +148,9 @@ DROP TABLE sorted_result;
 SELECT (SELECT (scorecard(spec, actual, weight)).score FROM big_sc) = (SELECT sum(score(spec, actual, weight)) FROM big_sc)
 	AS equals_sum_of_scores;
 DROP TABLE big_sc, serial_result, states, states_back, sc;
+
+-- scorecard_partial() is the partial-state aggregate (1.2); scorecard_state()
+-- stays as its deprecated alias and gives the same state
+SELECT scorecard_partial(i, a, w)::text = scorecard_state(i, a, w)::text AS alias_agrees,
+       scorecard_finish(scorecard_partial(i, a, w)) = scorecard(i, a, w) AS finishes_alike
+FROM (VALUES ('>= 95 %'::indicator, 96::numeric, 10::numeric), ('<= 5 天', 6, 5)) v(i, a, w);

@@ -150,3 +150,17 @@ SELECT score('>= 95 %', NULL::numeric, 10) IS NULL AS null_actual,
 -- grades and the knobs of a policy
 SELECT t, grade(t), grade(t, 'grade_bands=85/75/60') FROM (VALUES (100), (90), (89.99), (80), (60), (59.99), (0)) v(t);
 SELECT knob, value, changed FROM scoring_policy_knobs('hubei reverse_mode=linear_2x');
+
+-- A NULL policy is the central policy, in every function as in the
+-- aggregates (before 1.2, score() and grade() returned NULL for it); a NULL
+-- in any other argument still gives NULL.
+SELECT score('>= 95 %', 90, 10, NULL) AS null_policy, score('>= 95 %', 90, 10) AS omitted,
+       score('>= 95 %', '90%', 10, NULL) AS text_actual,
+       (score_detail('>= 95 %', 90, 10, NULL)).points AS detail,
+       attainment('>= 95 %', 90, NULL) AS attainment, grade(85, NULL) AS grade,
+       budget_execution_score(90, 100, NULL, NULL) AS budget;
+SELECT score(NULL, 90, 10, NULL) IS NULL AS no_indicator, score('>= 95 %', NULL::numeric, 10, 'hubei') IS NULL AS no_actual,
+       score('>= 95 %', 90, NULL, 'hubei') IS NULL AS no_weight, grade(NULL, 'hubei') IS NULL AS no_total,
+       attainment(NULL, 90, NULL) IS NULL AS no_indicator_attainment;
+SELECT s.points FROM (VALUES ('>= 95 %'::indicator, 90::numeric, 10::numeric, NULL::text)) v(i, a, w, p),
+       LATERAL score_detail(i, a, w, p) s;

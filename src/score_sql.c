@@ -124,6 +124,18 @@ score_args(FunctionCallInfo fcinfo, bool is_text, int weight_arg, int policy_arg
 		ind_report_score_error(&err, is_text ? text_to_cstring(PG_GETARG_TEXT_PP(1)) : NULL);
 }
 
+/*
+ * A NULL policy is the central policy, as an omitted one is (in every
+ * function and aggregate that takes one); a NULL in any argument before
+ * it makes the result NULL, as a strict function's would.
+ */
+#define RETURN_NULL_BEFORE_POLICY(fcinfo, policy_arg) \
+	do { \
+		for (int arg_ = 0; arg_ < (policy_arg) && arg_ < PG_NARGS(); arg_++) \
+			if (PG_ARGISNULL(arg_)) \
+				PG_RETURN_NULL(); \
+	} while (0)
+
 static Datum
 points_datum(IndScore *s)
 {
@@ -137,6 +149,7 @@ indicator_score_numeric(PG_FUNCTION_ARGS)
 	IndScore	s;
 	IndDecimal	w;
 
+	RETURN_NULL_BEFORE_POLICY(fcinfo, 3);
 	score_args(fcinfo, false, 2, 3, false, &s, &w);
 	PG_RETURN_DATUM(points_datum(&s));
 }
@@ -148,6 +161,7 @@ indicator_score_text(PG_FUNCTION_ARGS)
 	IndScore	s;
 	IndDecimal	w;
 
+	RETURN_NULL_BEFORE_POLICY(fcinfo, 3);
 	score_args(fcinfo, true, 2, 3, false, &s, &w);
 	PG_RETURN_DATUM(points_datum(&s));
 }
@@ -160,6 +174,7 @@ indicator_attainment_numeric(PG_FUNCTION_ARGS)
 	IndScore	s;
 	IndDecimal	w;
 
+	RETURN_NULL_BEFORE_POLICY(fcinfo, 2);
 	score_args(fcinfo, false, -1, 2, true, &s, &w);
 	PG_RETURN_DATUM(ind_ratio_to_numeric(s.attainment, 4));
 }
@@ -171,6 +186,7 @@ indicator_attainment_text(PG_FUNCTION_ARGS)
 	IndScore	s;
 	IndDecimal	w;
 
+	RETURN_NULL_BEFORE_POLICY(fcinfo, 2);
 	score_args(fcinfo, true, -1, 2, true, &s, &w);
 	PG_RETURN_DATUM(ind_ratio_to_numeric(s.attainment, 4));
 }
@@ -231,6 +247,7 @@ indicator_score_detail_numeric(PG_FUNCTION_ARGS)
 	IndScore	s;
 	IndDecimal	w;
 
+	RETURN_NULL_BEFORE_POLICY(fcinfo, 3);
 	score_args(fcinfo, false, 2, 3, false, &s, &w);
 	PG_RETURN_DATUM(detail_datum(fcinfo, &s));
 }
@@ -242,6 +259,7 @@ indicator_score_detail_text(PG_FUNCTION_ARGS)
 	IndScore	s;
 	IndDecimal	w;
 
+	RETURN_NULL_BEFORE_POLICY(fcinfo, 3);
 	score_args(fcinfo, true, 2, 3, false, &s, &w);
 	PG_RETURN_DATUM(detail_datum(fcinfo, &s));
 }
@@ -300,9 +318,11 @@ PG_FUNCTION_INFO_V1(indicator_grade);
 Datum
 indicator_grade(PG_FUNCTION_ARGS)
 {
-	const IndPolicy *p = ind_policy_arg(fcinfo, 1);
-	IndDecimal	total = ind_numeric_to_decimal(PG_GETARG_DATUM(0), "total");
-	const char *g = ind_grade_of_total(total, p);
+	const IndPolicy *p;
+	IndDecimal	total;
 
-	PG_RETURN_TEXT_P(UTF8_TEXT(g));
+	RETURN_NULL_BEFORE_POLICY(fcinfo, 1);
+	p = ind_policy_arg(fcinfo, 1);
+	total = ind_numeric_to_decimal(PG_GETARG_DATUM(0), "total");
+	PG_RETURN_TEXT_P(UTF8_TEXT(ind_grade_of_total(total, p)));
 }

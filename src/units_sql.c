@@ -206,10 +206,10 @@ convert_bound(IndDecimal d, int128 num, int128 den, const char *what)
 	return numeric_to_decimal(r, what);
 }
 
-/* convert(i, unit): the same indicator with its target in another unit. */
-PG_FUNCTION_INFO_V1(indicator_convert);
+/* to_unit(i, unit): the same indicator with its target in another unit. */
+PG_FUNCTION_INFO_V1(indicator_to_unit);
 Datum
-indicator_convert(PG_FUNCTION_ARGS)
+indicator_to_unit(PG_FUNCTION_ARGS)
 {
 	Indicator  *v = PG_GETARG_INDICATOR_P(0);
 	int			tl;
@@ -249,6 +249,14 @@ indicator_convert(PG_FUNCTION_ARGS)
 				 errmsg("converted indicator is out of range"),
 				 errdetail_internal("%s", ind_from_utf8(err.detail, (int) strlen(err.detail)))));
 	PG_RETURN_INDICATOR_P(ind_make(&spec));
+}
+
+/* to_unit()'s C name in versions 1.0 and 1.1, which catalogs made by them call. */
+PG_FUNCTION_INFO_V1(indicator_convert);
+Datum
+indicator_convert(PG_FUNCTION_ARGS)
+{
+	return indicator_to_unit(fcinfo);
 }
 
 /* The catalogue: unit, dimension, factor to the base unit, aliases. */
