@@ -244,10 +244,10 @@ SELECT results_eq($$
 -- The extension and its control file
 --
 SELECT has_extension('indicator', 'extension indicator is installed');
-SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'indicator'), '1.1',
-	'installed version is 1.1');
-SELECT is((SELECT default_version FROM pg_available_extensions WHERE name = 'indicator'), '1.1',
-	'default version is 1.1');
+SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'indicator'), '1.2',
+	'installed version is 1.2');
+SELECT is((SELECT default_version FROM pg_available_extensions WHERE name = 'indicator'), '1.2',
+	'default version is 1.2');
 SELECT ok((SELECT trusted FROM pg_available_extension_versions WHERE name = 'indicator' AND version = '1.0'),
 	'the control file marks the extension trusted');
 SELECT ok((SELECT relocatable FROM pg_available_extension_versions WHERE name = 'indicator' AND version = '1.0'),

@@ -69,6 +69,9 @@ INSERT INTO bad (input, state, detail) VALUES
 	-- scientific notation once read as a unit ("1e5" was 1 "e5")
 	('>= 1e5',               '22P02', 'Scientific notation "1e5" is not read; write the target out in digits.'),
 	('>= 2.5E-3 %',          '22P02', 'Scientific notation "2.5E-3" is not read; write the target out in digits.'),
+	('>= 7 e5',              '22P02', 'Scientific notation "e5" is not read; write the number out in digits.'),
+	('>= 1 E+05',            '22P02', 'Scientific notation "E+05" is not read; write the number out in digits.'),
+	('95%%～100%%',           '22P02', '"%%" doubles the percent sign; write one %.'),
 	-- thousands separators in the wrong places
 	('>= 1,5 次',            '22P02', 'Misplaced thousands separator in "1,5": write 5,000 or 5000.'),
 	('>= 12345,678',         '22P02', 'Misplaced thousands separator in "12345,678": write 5,000 or 5000.'),
@@ -202,7 +205,7 @@ INSERT INTO limits (label, input) VALUES
 	('range units in two spellings',    '95％～100百分比');
 
 SELECT plan(
-	  3 * 61    -- bad literals: throws_ok, detail, indicator_is_valid
+	  3 * 64    -- bad literals: throws_ok, detail, indicator_is_valid
 	+ 2 * 21    -- bad constructor columns: throws_ok, detail
 	+ 38        -- conversion errors
 	+ 16        -- limits: lives_ok

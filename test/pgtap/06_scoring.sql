@@ -352,7 +352,7 @@ SELECT is(score('>= 100', 400, 10, 'over_mode=deduct'), 8.00, 'over_mode=deduct:
 SELECT is(score('>= 95 %', NULL::numeric, 10), NULL, 'NULL actual: NULL');
 SELECT is(score('>= 95 %', NULL::text, 10), NULL, 'NULL text actual: NULL');
 SELECT is(score('>= 95 %', 96, NULL), NULL, 'NULL weight: NULL');
-SELECT is(score('>= 95 %', 96, 10, NULL), NULL, 'NULL policy: NULL');
+SELECT is(score('>= 95 %', 96, 10, NULL), score('>= 95 %', 96, 10), 'NULL policy: the central policy');
 SELECT is(score_detail('>= 95 %', 96, NULL), NULL, 'score_detail, NULL weight: NULL');
 SELECT is(attainment('>= 95 %', NULL::numeric), NULL, 'attainment, NULL actual: NULL');
 SELECT is('>= 95 %'::indicator @> NULL::numeric, NULL, '@> NULL: NULL');
