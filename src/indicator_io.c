@@ -211,8 +211,8 @@ indicator_send(PG_FUNCTION_ARGS)
 	bytea	   *result;
 
 	ind_unpack(v, &spec);
-	utf8 = (spec.cmp == IND_CMP_NONE) ? spec.text : (spec.unit ? spec.unit : "");
-	len = (spec.cmp == IND_CMP_NONE) ? spec.text_len : spec.unit_len;
+	utf8 = (spec.op == IND_OP_NONE) ? spec.text : (spec.unit ? spec.unit : "");
+	len = (spec.op == IND_OP_NONE) ? spec.text_len : spec.unit_len;
 	server = ind_from_utf8(utf8, len);
 	client = pg_server_to_client(server, (int) strlen(server));
 	clen = (int) strlen(client);
@@ -266,7 +266,7 @@ indicator_recv(PG_FUNCTION_ARGS)
 
 		utf8 = ind_to_utf8(server, server == raw ? rawlen : (int) strlen(server), &len);
 	}
-	if (sent.cmp == IND_CMP_NONE)
+	if (sent.op == IND_OP_NONE)
 	{
 		sent.text = utf8;
 		sent.text_len = len;
@@ -303,7 +303,7 @@ indicator_comparator(PG_FUNCTION_ARGS)
 	const char *sym;
 
 	ind_unpack(PG_GETARG_INDICATOR_P(0), &spec);
-	sym = ind_comparator_symbol(spec.cmp);
+	sym = ind_comparator_symbol(spec.op);
 	if (sym == NULL)
 		PG_RETURN_NULL();
 	PG_RETURN_TEXT_P(ind_text_from_utf8(sym, (int) strlen(sym)));
@@ -317,7 +317,7 @@ indicator_target(PG_FUNCTION_ARGS)
 	IndSpec		spec;
 
 	ind_unpack(PG_GETARG_INDICATOR_P(0), &spec);
-	if (spec.cmp == IND_CMP_NONE || spec.cmp == IND_CMP_RANGE)
+	if (spec.op == IND_OP_NONE || spec.op == IND_OP_RANGE)
 		PG_RETURN_NULL();
 	PG_RETURN_DATUM(ind_decimal_to_numeric(spec.lo, 0));
 }
@@ -330,12 +330,12 @@ indicator_target_lower(PG_FUNCTION_ARGS)
 	IndSpec		spec;
 
 	ind_unpack(PG_GETARG_INDICATOR_P(0), &spec);
-	switch (spec.cmp)
+	switch (spec.op)
 	{
-		case IND_CMP_GE:
-		case IND_CMP_GT:
-		case IND_CMP_EQ:
-		case IND_CMP_RANGE:
+		case IND_OP_GE:
+		case IND_OP_GT:
+		case IND_OP_EQ:
+		case IND_OP_RANGE:
 			PG_RETURN_DATUM(ind_decimal_to_numeric(spec.lo, 0));
 		default:
 			PG_RETURN_NULL();
@@ -350,13 +350,13 @@ indicator_target_upper(PG_FUNCTION_ARGS)
 	IndSpec		spec;
 
 	ind_unpack(PG_GETARG_INDICATOR_P(0), &spec);
-	switch (spec.cmp)
+	switch (spec.op)
 	{
-		case IND_CMP_LE:
-		case IND_CMP_LT:
-		case IND_CMP_EQ:
+		case IND_OP_LE:
+		case IND_OP_LT:
+		case IND_OP_EQ:
 			PG_RETURN_DATUM(ind_decimal_to_numeric(spec.lo, 0));
-		case IND_CMP_RANGE:
+		case IND_OP_RANGE:
 			PG_RETURN_DATUM(ind_decimal_to_numeric(spec.hi, 0));
 		default:
 			PG_RETURN_NULL();
@@ -400,7 +400,7 @@ indicator_target_range(PG_FUNCTION_ARGS)
 	RangeBound	upper;
 
 	ind_unpack(PG_GETARG_INDICATOR_P(0), &spec);
-	if (spec.cmp == IND_CMP_NONE)
+	if (spec.op == IND_OP_NONE)
 		PG_RETURN_NULL();
 
 	typcache = lookup_type_cache(NUMRANGEOID, TYPECACHE_RANGE_INFO);
@@ -409,23 +409,23 @@ indicator_target_range(PG_FUNCTION_ARGS)
 	lower.infinite = upper.infinite = false;
 	lower.inclusive = upper.inclusive = true;
 	lower.val = upper.val = (Datum) 0;
-	switch (spec.cmp)
+	switch (spec.op)
 	{
-		case IND_CMP_GT:
+		case IND_OP_GT:
 			lower.inclusive = false;
 			/* FALLTHROUGH */
-		case IND_CMP_GE:
+		case IND_OP_GE:
 			lower.val = ind_decimal_to_numeric(spec.lo, 0);
 			upper.infinite = true;
 			break;
-		case IND_CMP_LT:
+		case IND_OP_LT:
 			upper.inclusive = false;
 			/* FALLTHROUGH */
-		case IND_CMP_LE:
+		case IND_OP_LE:
 			upper.val = ind_decimal_to_numeric(spec.lo, 0);
 			lower.infinite = true;
 			break;
-		case IND_CMP_EQ:
+		case IND_OP_EQ:
 			lower.val = upper.val = ind_decimal_to_numeric(spec.lo, 0);
 			break;
 		default:

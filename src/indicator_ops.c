@@ -32,15 +32,15 @@ spec_cmp(const IndSpec *a, const IndSpec *b)
 
 	if (a->nature != b->nature)
 		return (a->nature < b->nature) ? -1 : 1;
-	if (a->cmp != b->cmp)
-		return (a->cmp < b->cmp) ? -1 : 1;
-	if (a->cmp == IND_CMP_NONE)
+	if (a->op != b->op)
+		return (a->op < b->op) ? -1 : 1;
+	if (a->op == IND_OP_NONE)
 		return compare_bytes(a->text, a->text_len, b->text, b->text_len);
 	r = compare_bytes(a->unit, a->unit_len, b->unit, b->unit_len);
 	if (r != 0)
 		return r;
 	r = ind_decimal_cmp(a->lo, b->lo);
-	if (r != 0 || a->cmp != IND_CMP_RANGE)
+	if (r != 0 || a->op != IND_OP_RANGE)
 		return r;
 	return ind_decimal_cmp(a->hi, b->hi);
 }
@@ -123,11 +123,11 @@ hash_key(const IndSpec *s, unsigned char *key)
 	int			i;
 
 	key[n++] = (unsigned char) s->nature;
-	key[n++] = (unsigned char) s->cmp;
-	if (s->cmp != IND_CMP_NONE)
+	key[n++] = (unsigned char) s->op;
+	if (s->op != IND_OP_NONE)
 	{
 		const IndDecimal *d[2] = {&s->lo, &s->hi};
-		int			nd = (s->cmp == IND_CMP_RANGE) ? 2 : 1;
+		int			nd = (s->op == IND_OP_RANGE) ? 2 : 1;
 		int			j;
 
 		for (j = 0; j < nd; j++)
@@ -177,7 +177,7 @@ spec_hash(const IndSpec *s, uint64 seed)
 	uint64		h = seed;
 
 	h = hash_bytes_portable(key, n, h, seed);
-	if (s->cmp == IND_CMP_NONE)
+	if (s->op == IND_OP_NONE)
 		return hash_bytes_portable((const unsigned char *) s->text, s->text_len, h, seed);
 	return hash_bytes_portable((const unsigned char *) s->unit, s->unit_len, h, seed);
 }

@@ -25,8 +25,8 @@ ind_wire_encoded_size(const IndSpec *spec, int text_len)
 {
 	int			n = 3 + 4 + text_len;
 
-	if (spec->cmp != IND_CMP_NONE)
-		n += (spec->cmp == IND_CMP_RANGE) ? 20 : 10;
+	if (spec->op != IND_OP_NONE)
+		n += (spec->op == IND_OP_RANGE) ? 20 : 10;
 	return n;
 }
 
@@ -41,12 +41,12 @@ ind_wire_encode(const IndSpec *spec, const char *text, int text_len, unsigned ch
 
 	*p++ = IND_WIRE_VERSION;
 	*p++ = (unsigned char) spec->nature;
-	*p++ = (unsigned char) spec->cmp;
-	if (spec->cmp != IND_CMP_NONE)
+	*p++ = (unsigned char) spec->op;
+	if (spec->op != IND_OP_NONE)
 	{
 		p = ind_put_be(p, spec->lo.mant, 8);
 		p = ind_put_be(p, spec->lo.scale, 2);
-		if (spec->cmp == IND_CMP_RANGE)
+		if (spec->op == IND_OP_RANGE)
 		{
 			p = ind_put_be(p, spec->hi.mant, 8);
 			p = ind_put_be(p, spec->hi.scale, 2);
@@ -117,21 +117,21 @@ ind_wire_decode(const char *str, int len, IndSpec *sent, const char **text, int 
 		err->status = IND_ERR_BINARY;
 		return IND_ERR_BINARY;
 	}
-	if (p[2] > IND_CMP_MAX)
+	if (p[2] > IND_OP_MAX)
 	{
 		snprintf(err->detail, sizeof(err->detail),
-				 "Comparator code %d is outside 0..%d.", p[2], IND_CMP_MAX);
+				 "Comparator code %d is outside 0..%d.", p[2], IND_OP_MAX);
 		err->status = IND_ERR_BINARY;
 		return IND_ERR_BINARY;
 	}
 	sent->nature = (IndNature) p[1];
-	sent->cmp = (IndComparator) p[2];
+	sent->op = (IndComparator) p[2];
 	pos = 3;
-	if (sent->cmp != IND_CMP_NONE)
+	if (sent->op != IND_OP_NONE)
 	{
 		if ((st = get_decimal(p, len, &pos, &sent->lo, err)) != IND_OK)
 			return st;
-		if (sent->cmp == IND_CMP_RANGE &&
+		if (sent->op == IND_OP_RANGE &&
 			(st = get_decimal(p, len, &pos, &sent->hi, err)) != IND_OK)
 			return st;
 		maxlen = IND_MAX_UNIT_BYTES;
@@ -185,10 +185,10 @@ ind_wire_check(IndSpec *sent, IndSpec *parsed, char *canon, IndError *err)
 				 "The fields do not form a valid indicator: %s", perr.detail);
 		return IND_ERR_BINARY;
 	}
-	if (parsed->nature != sent->nature || parsed->cmp != sent->cmp ||
-		(sent->cmp != IND_CMP_NONE &&
+	if (parsed->nature != sent->nature || parsed->op != sent->op ||
+		(sent->op != IND_OP_NONE &&
 		 (ind_decimal_cmp(parsed->lo, sent->lo) != 0 ||
-		  (sent->cmp == IND_CMP_RANGE && ind_decimal_cmp(parsed->hi, sent->hi) != 0))) ||
+		  (sent->op == IND_OP_RANGE && ind_decimal_cmp(parsed->hi, sent->hi) != 0))) ||
 		parsed->text_len != sent->text_len ||
 		(sent->text_len > 0 && memcmp(parsed->text, sent->text, sent->text_len) != 0) ||
 		(parsed->unit_len == 0) != (sent->unit_len == 0))

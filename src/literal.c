@@ -46,22 +46,22 @@ static const IndWord nature_words[] = {
 
 /* Every spelling of a comparator; longest match wins. */
 static const IndWord comparator_words[] = {
-	{">=", IND_CMP_GE}, {"≥", IND_CMP_GE}, {"≧", IND_CMP_GE}, {"⩾", IND_CMP_GE},
-	{"＞＝", IND_CMP_GE}, {"＞=", IND_CMP_GE}, {">＝", IND_CMP_GE},
-	{"大于等于", IND_CMP_GE}, {"大于或等于", IND_CMP_GE}, {"不低于", IND_CMP_GE},
-	{"不少于", IND_CMP_GE}, {"不小于", IND_CMP_GE}, {"至少", IND_CMP_GE},
-	{">", IND_CMP_GT}, {"＞", IND_CMP_GT}, {"大于", IND_CMP_GT},
-	{"高于", IND_CMP_GT}, {"多于", IND_CMP_GT}, {"超过", IND_CMP_GT},
-	{"=", IND_CMP_EQ}, {"==", IND_CMP_EQ}, {"＝", IND_CMP_EQ}, {"等于", IND_CMP_EQ},
-	{"<", IND_CMP_LT}, {"＜", IND_CMP_LT}, {"小于", IND_CMP_LT},
-	{"低于", IND_CMP_LT}, {"少于", IND_CMP_LT},
-	{"<=", IND_CMP_LE}, {"≤", IND_CMP_LE}, {"≦", IND_CMP_LE}, {"⩽", IND_CMP_LE},
-	{"＜＝", IND_CMP_LE}, {"＜=", IND_CMP_LE}, {"<＝", IND_CMP_LE},
-	{"小于等于", IND_CMP_LE}, {"小于或等于", IND_CMP_LE}, {"不高于", IND_CMP_LE},
-	{"不多于", IND_CMP_LE}, {"不大于", IND_CMP_LE}, {"不超过", IND_CMP_LE},
-	{"至多", IND_CMP_LE},
-	{"区间", IND_CMP_RANGE}, {"介于", IND_CMP_RANGE}, {"范围", IND_CMP_RANGE},
-	{"between", IND_CMP_RANGE},
+	{">=", IND_OP_GE}, {"≥", IND_OP_GE}, {"≧", IND_OP_GE}, {"⩾", IND_OP_GE},
+	{"＞＝", IND_OP_GE}, {"＞=", IND_OP_GE}, {">＝", IND_OP_GE},
+	{"大于等于", IND_OP_GE}, {"大于或等于", IND_OP_GE}, {"不低于", IND_OP_GE},
+	{"不少于", IND_OP_GE}, {"不小于", IND_OP_GE}, {"至少", IND_OP_GE},
+	{">", IND_OP_GT}, {"＞", IND_OP_GT}, {"大于", IND_OP_GT},
+	{"高于", IND_OP_GT}, {"多于", IND_OP_GT}, {"超过", IND_OP_GT},
+	{"=", IND_OP_EQ}, {"==", IND_OP_EQ}, {"＝", IND_OP_EQ}, {"等于", IND_OP_EQ},
+	{"<", IND_OP_LT}, {"＜", IND_OP_LT}, {"小于", IND_OP_LT},
+	{"低于", IND_OP_LT}, {"少于", IND_OP_LT},
+	{"<=", IND_OP_LE}, {"≤", IND_OP_LE}, {"≦", IND_OP_LE}, {"⩽", IND_OP_LE},
+	{"＜＝", IND_OP_LE}, {"＜=", IND_OP_LE}, {"<＝", IND_OP_LE},
+	{"小于等于", IND_OP_LE}, {"小于或等于", IND_OP_LE}, {"不高于", IND_OP_LE},
+	{"不多于", IND_OP_LE}, {"不大于", IND_OP_LE}, {"不超过", IND_OP_LE},
+	{"至多", IND_OP_LE},
+	{"区间", IND_OP_RANGE}, {"介于", IND_OP_RANGE}, {"范围", IND_OP_RANGE},
+	{"between", IND_OP_RANGE},
 };
 
 /* Separators between the bounds of a range written without brackets. */
@@ -106,7 +106,7 @@ ind_nature_name(IndNature n)
 const char *
 ind_comparator_symbol(IndComparator c)
 {
-	return (c > IND_CMP_NONE && c <= IND_CMP_MAX) ? comparator_symbols[c] : NULL;
+	return (c > IND_OP_NONE && c <= IND_OP_MAX) ? comparator_symbols[c] : NULL;
 }
 
 /* Does s start with something ind_decimal_parse accepts? */
@@ -291,7 +291,7 @@ read_bracket_range(const char *s, int pos, int end, IndSpec *spec, IndError *err
 		return ind_fail_token(err, IND_ERR_SYNTAX,
 					"Expected \"]\" to close the range, found \"%s\".", s + pos, end - pos);
 	pos = ind_skip_spaces(s, end, pos + n);
-	spec->cmp = IND_CMP_RANGE;
+	spec->op = IND_OP_RANGE;
 	return set_unit(spec, s, pos, end, err);
 }
 
@@ -325,7 +325,7 @@ find_range_separator(const char *s, int pos, int end, int *seplen)
 /*
  * Read a quantitative target at s[pos..end): [comparator] then the target
  * and unit.  preset is a comparator already read elsewhere (the comparator
- * column of a table) or IND_CMP_NONE.  spec->cmp is IND_CMP_NONE on return
+ * column of a table) or IND_OP_NONE.  spec->op is IND_OP_NONE on return
  * when no comparator was found; the caller decides what that means.
  */
 static IndStatus
@@ -339,20 +339,20 @@ read_quantitative(const char *s, int pos, int end, IndComparator preset,
 	int			seplen = 0;
 	IndStatus	st;
 
-	spec->cmp = preset;
+	spec->op = preset;
 	n = MATCH(s + pos, end - pos, comparator_words, &code);
 	if (n > 0)
 	{
-		if (preset != IND_CMP_NONE && (IndComparator) code != preset)
+		if (preset != IND_OP_NONE && (IndComparator) code != preset)
 			return ind_fail_token(err, IND_ERR_SYNTAX,
 						"The target \"%s\" repeats a different comparator.", s + pos, end - pos);
-		spec->cmp = (IndComparator) code;
+		spec->op = (IndComparator) code;
 		pos = ind_skip_spaces(s, end, pos + n);
 	}
 
 	if (MATCH(s + pos, end - pos, open_brackets, &code) > 0)
 	{
-		if (spec->cmp != IND_CMP_NONE && spec->cmp != IND_CMP_RANGE)
+		if (spec->op != IND_OP_NONE && spec->op != IND_OP_RANGE)
 			return ind_fail_token(err, IND_ERR_SYNTAX,
 						"A range \"%s\" cannot follow a comparator.", s + pos, end - pos);
 		return read_bracket_range(s, pos, end, spec, err);
@@ -362,7 +362,7 @@ read_quantitative(const char *s, int pos, int end, IndComparator preset,
 	if (st != IND_OK)
 		return st;
 
-	if (spec->cmp == IND_CMP_NONE || spec->cmp == IND_CMP_RANGE)
+	if (spec->op == IND_OP_NONE || spec->op == IND_OP_RANGE)
 	{
 		sep = find_range_separator(s, after, end, &seplen);
 		if (sep >= 0)
@@ -376,11 +376,11 @@ read_quantitative(const char *s, int pos, int end, IndComparator preset,
 			if (st != IND_OK)
 				return st;
 			u2start = ind_skip_spaces(s, end, after);
-			spec->cmp = IND_CMP_RANGE;
+			spec->op = IND_OP_RANGE;
 			return merge_range_units(spec, s, u1start, u1end, u2start,
 									 ind_trim_end(s, u2start, end), err);
 		}
-		if (spec->cmp == IND_CMP_RANGE)
+		if (spec->op == IND_OP_RANGE)
 			return ind_fail_token(err, IND_ERR_SYNTAX,
 						"A range needs two bounds, as in \"95～100\"; found \"%s\".",
 						s + pos, end - pos);
@@ -393,18 +393,18 @@ read_quantitative(const char *s, int pos, int end, IndComparator preset,
 static IndStatus
 complete_spec(IndSpec *spec, int nature, IndError *err)
 {
-	if (spec->cmp == IND_CMP_NONE)
+	if (spec->op == IND_OP_NONE)
 	{
 		if (nature == IND_NATURE_POSITIVE)
-			spec->cmp = IND_CMP_GE;
+			spec->op = IND_OP_GE;
 		else if (nature == IND_NATURE_NEGATIVE)
-			spec->cmp = IND_CMP_LE;
+			spec->op = IND_OP_LE;
 		else
 			return ind_failf(err, IND_ERR_SYNTAX,
 						"No comparator or nature before the target.");
 	}
 	if (nature == NATURE_UNSPECIFIED || nature == NATURE_QUANTITATIVE)
-		nature = (spec->cmp == IND_CMP_LE || spec->cmp == IND_CMP_LT) ?
+		nature = (spec->op == IND_OP_LE || spec->op == IND_OP_LT) ?
 			IND_NATURE_NEGATIVE : IND_NATURE_POSITIVE;
 	spec->nature = (IndNature) nature;
 	return ind_check_spec(spec, err);
@@ -421,7 +421,7 @@ set_text(IndSpec *spec, const char *s, int start, int end, IndError *err)
 	start = ind_skip_spaces(s, end, start);
 	end = ind_trim_end(s, start, end);
 	spec->nature = IND_NATURE_QUALITATIVE;
-	spec->cmp = IND_CMP_NONE;
+	spec->op = IND_OP_NONE;
 	spec->unit = NULL;
 	spec->unit_len = 0;
 	spec->text = s + start;
@@ -452,8 +452,8 @@ read_after_qualitative(const char *s, int pos, int end, IndSpec *spec, IndError 
 		IndError	ignored;
 
 		memset(&trial, 0, sizeof(trial));
-		if (read_quantitative(s, pos, end, IND_CMP_NONE, &trial, &ignored) == IND_OK &&
-			trial.cmp != IND_CMP_NONE)
+		if (read_quantitative(s, pos, end, IND_OP_NONE, &trial, &ignored) == IND_OK &&
+			trial.op != IND_OP_NONE)
 		{
 			*spec = trial;
 			if (spec->unit != NULL)
@@ -506,7 +506,7 @@ ind_parse_literal(const char *s, int len, IndSpec *spec, IndError *err)
 		return ind_fail_token(err, IND_ERR_SYNTAX,
 					"\"%s\" is not a nature, comparator or number.", s + pos, end - pos);
 
-	st = read_quantitative(s, pos, end, IND_CMP_NONE, spec, err);
+	st = read_quantitative(s, pos, end, IND_OP_NONE, spec, err);
 	if (st != IND_OK)
 		return st;
 	return complete_spec(spec, nature, err);
@@ -624,7 +624,7 @@ ind_parse_columns(const char *ns, int nlen, const char *cs, int clen,
 				t,
 				u;
 	int			nature = NATURE_UNSPECIFIED;
-	int			op = IND_CMP_NONE;
+	int			op = IND_OP_NONE;
 	IndStatus	st;
 
 	if ((int64) nlen + clen + tlen + ulen > IND_MAX_INPUT_BYTES)
@@ -645,7 +645,7 @@ ind_parse_columns(const char *ns, int nlen, const char *cs, int clen,
 							 "\"%s\" in the comparator column is not a comparator.", err)) != IND_OK)
 		return st;
 
-	if (op == IND_CMP_NONE &&
+	if (op == IND_OP_NONE &&
 		(nature == IND_NATURE_QUALITATIVE ||
 		 (nature == NATURE_UNSPECIFIED && is_text_target(t))))
 		return read_text_columns(t, u, textbuf, spec, err);
@@ -668,7 +668,7 @@ ind_check_spec(IndSpec *spec, IndError *err)
 {
 	if (spec->nature < IND_NATURE_POSITIVE || spec->nature > IND_NATURE_QUALITATIVE)
 		return ind_failf(err, IND_ERR_SYNTAX, "Unknown nature.");
-	if (spec->cmp == IND_CMP_NONE)
+	if (spec->op == IND_OP_NONE)
 	{
 		if (spec->nature != IND_NATURE_QUALITATIVE)
 			return ind_failf(err, IND_ERR_SYNTAX, "A text target needs the nature 定性.");
@@ -677,9 +677,9 @@ ind_check_spec(IndSpec *spec, IndError *err)
 						"The target text is longer than %d bytes.", IND_MAX_TEXT_BYTES);
 		return IND_OK;
 	}
-	if (spec->cmp > IND_CMP_MAX)
+	if (spec->op > IND_OP_MAX)
 		return ind_failf(err, IND_ERR_SYNTAX, "Unknown comparator.");
-	if (spec->cmp == IND_CMP_RANGE && ind_decimal_cmp(spec->lo, spec->hi) > 0)
+	if (spec->op == IND_OP_RANGE && ind_decimal_cmp(spec->lo, spec->hi) > 0)
 	{
 		char		buf[IND_DEC_BUFLEN];
 
@@ -688,7 +688,7 @@ ind_check_spec(IndSpec *spec, IndError *err)
 					"The lower bound %s of the range is greater than the upper bound.",
 					buf, (int) strlen(buf));
 	}
-	if (spec->cmp == IND_CMP_RANGE)
+	if (spec->op == IND_OP_RANGE)
 	{
 		/* the bounds are stored at one scale; both must fit there */
 		int			scale = Max(spec->lo.scale, spec->hi.scale);
@@ -715,7 +715,7 @@ ind_format_target(const IndSpec *spec, char *buf)
 {
 	int			len;
 
-	if (spec->cmp == IND_CMP_NONE)
+	if (spec->op == IND_OP_NONE)
 	{
 		if (spec->text_len > 0)
 			memcpy(buf, spec->text, spec->text_len);
@@ -723,7 +723,7 @@ ind_format_target(const IndSpec *spec, char *buf)
 		return spec->text_len;
 	}
 	len = ind_decimal_format(spec->lo, buf);
-	if (spec->cmp == IND_CMP_RANGE)
+	if (spec->op == IND_OP_RANGE)
 	{
 		memcpy(buf + len, "～", 3);
 		len += 3;
@@ -745,7 +745,7 @@ ind_format(const IndSpec *spec, char *buf)
 	int			len = (int) strlen(nat);
 
 	memcpy(buf, nat, len);
-	if (spec->cmp == IND_CMP_NONE)
+	if (spec->op == IND_OP_NONE)
 	{
 		if (spec->text_len > 0)
 		{
@@ -758,9 +758,9 @@ ind_format(const IndSpec *spec, char *buf)
 	}
 	buf[len++] = ' ';
 	/* a range needs its marker only where the nature alone cannot imply it */
-	if (spec->cmp != IND_CMP_RANGE || spec->nature == IND_NATURE_QUALITATIVE)
+	if (spec->op != IND_OP_RANGE || spec->nature == IND_NATURE_QUALITATIVE)
 	{
-		const char *sym = ind_comparator_symbol(spec->cmp);
+		const char *sym = ind_comparator_symbol(spec->op);
 		int			n = (int) strlen(sym);
 
 		memcpy(buf + len, sym, n);
@@ -810,5 +810,5 @@ ind_is_combined_target(const char *s, int len)
 	if (ind_parse_literal(s, len, &spec, &err) != IND_OK)
 		return false;
 	/* a bare number is a weight, not a target: it needs a comparator or a range */
-	return MATCH(s, len, comparator_words, &code) > 0 || spec.cmp == IND_CMP_RANGE;
+	return MATCH(s, len, comparator_words, &code) > 0 || spec.op == IND_OP_RANGE;
 }

@@ -36,26 +36,26 @@ typedef enum IndNature
 
 typedef enum IndComparator
 {
-	IND_CMP_NONE = 0,			/* qualitative text target */
-	IND_CMP_GE = 1,
-	IND_CMP_GT = 2,
-	IND_CMP_EQ = 3,
-	IND_CMP_LT = 4,
-	IND_CMP_LE = 5,
-	IND_CMP_RANGE = 6			/* closed range lo..hi */
+	IND_OP_NONE = 0,			/* qualitative text target */
+	IND_OP_GE = 1,
+	IND_OP_GT = 2,
+	IND_OP_EQ = 3,
+	IND_OP_LT = 4,
+	IND_OP_LE = 5,
+	IND_OP_RANGE = 6			/* closed range lo..hi */
 } IndComparator;
 
-#define IND_CMP_MAX IND_CMP_RANGE
+#define IND_OP_MAX IND_OP_RANGE
 
 typedef struct IndSpec
 {
 	IndNature	nature;
-	IndComparator cmp;
+	IndComparator op;
 	IndDecimal	lo;				/* the target; the lower bound of a range */
 	IndDecimal	hi;				/* the upper bound of a range */
 	const char *unit;			/* canonical or verbatim unit, or NULL */
 	int			unit_len;
-	const char *text;			/* qualitative target text (IND_CMP_NONE) */
+	const char *text;			/* qualitative target text (IND_OP_NONE) */
 	int			text_len;
 	char		unit_buf[IND_MAX_UNIT_BYTES + 1];	/* backs unit when rewritten */
 } IndSpec;

@@ -434,7 +434,7 @@ ind_score(const IndSpec *spec, const IndActual *actual, IndDecimal w, const IndP
 		return IND_OK;
 	}
 
-	if (spec->cmp == IND_CMP_NONE)
+	if (spec->op == IND_OP_NONE)
 	{
 		if (actual->kind != IND_ACTUAL_DATE)
 			return ind_fail_token(err, IND_ERR_ARG,
@@ -456,19 +456,19 @@ ind_score(const IndSpec *spec, const IndActual *actual, IndDecimal w, const IndP
 		 */
 		if (p->clamp_negative && ind_ratio_sign(a) < 0 && spec->lo.mant >= 0)
 			a = ZERO;
-		switch (spec->cmp)
+		switch (spec->op)
 		{
-			case IND_CMP_GE:
-			case IND_CMP_GT:
-				st = rule_positive(t, a, p->strict_gt && spec->cmp == IND_CMP_GT, &res, err);
+			case IND_OP_GE:
+			case IND_OP_GT:
+				st = rule_positive(t, a, p->strict_gt && spec->op == IND_OP_GT, &res, err);
 				break;
-			case IND_CMP_LE:
-			case IND_CMP_LT:
-				st = rule_negative(t, a, p->strict_gt && spec->cmp == IND_CMP_LT, p, &res, err);
+			case IND_OP_LE:
+			case IND_OP_LT:
+				st = rule_negative(t, a, p->strict_gt && spec->op == IND_OP_LT, p, &res, err);
 				if (p->manual_review && ind_ratio_cmp(a, t) > 0)
 					out->manual_review = true;
 				break;
-			case IND_CMP_EQ:
+			case IND_OP_EQ:
 				st = rule_equal(t, a, spec->nature, p, &res, err);
 				if (p->manual_review && ind_ratio_cmp(a, t) != 0)
 					out->manual_review = true;
@@ -638,10 +638,10 @@ ind_score_quick(const IndSpec *spec, IndDecimal actual, IndDecimal w, const IndP
 	int64		num = 0,
 				den = 1;
 
-	if (spec->cmp == IND_CMP_NONE || p->over_mode != IND_OVER_FLAG || w.mant < 0 ||
+	if (spec->op == IND_OP_NONE || p->over_mode != IND_OVER_FLAG || w.mant < 0 ||
 		w.scale > 16 || p->over_threshold.scale > 9)
 		return false;
-	if (spec->cmp == IND_CMP_EQ &&
+	if (spec->op == IND_OP_EQ &&
 		(p->eq_mode != IND_EQ_BY_NATURE || p->eq_tolerance.mant != 0))
 		return false;
 
@@ -651,20 +651,20 @@ ind_score_quick(const IndSpec *spec, IndDecimal actual, IndDecimal w, const IndP
 		actual.scale = 0;
 	}
 	scale = Max(actual.scale, spec->lo.scale);
-	if (spec->cmp == IND_CMP_RANGE)
+	if (spec->op == IND_OP_RANGE)
 		scale = Max(scale, spec->hi.scale);
 	if (!at_scale(actual, scale, &A) || !at_scale(spec->lo, scale, &T) ||
-		(spec->cmp == IND_CMP_RANGE && !at_scale(spec->hi, scale, &H)))
+		(spec->op == IND_OP_RANGE && !at_scale(spec->hi, scale, &H)))
 		return false;
 	thr_num = p->over_threshold.mant;
 	thr_den = ind_pow10[p->over_threshold.scale];
 
 	memset(out, 0, sizeof(*out));
-	strict = p->strict_gt && (spec->cmp == IND_CMP_GT || spec->cmp == IND_CMP_LT);
-	negative_rule = spec->cmp == IND_CMP_LE || spec->cmp == IND_CMP_LT ||
-		(spec->cmp == IND_CMP_EQ && spec->nature == IND_NATURE_NEGATIVE);
+	strict = p->strict_gt && (spec->op == IND_OP_GT || spec->op == IND_OP_LT);
+	negative_rule = spec->op == IND_OP_LE || spec->op == IND_OP_LT ||
+		(spec->op == IND_OP_EQ && spec->nature == IND_NATURE_NEGATIVE);
 
-	if (spec->cmp == IND_CMP_RANGE)
+	if (spec->op == IND_OP_RANGE)
 	{
 		met = A >= T && A <= H;
 		if (met)
@@ -695,7 +695,7 @@ ind_score_quick(const IndSpec *spec, IndDecimal actual, IndDecimal w, const IndP
 			den = A;
 		}
 	}
-	else if (spec->cmp == IND_CMP_EQ && T == 0)
+	else if (spec->op == IND_OP_EQ && T == 0)
 	{
 		/* target 0 with =: all or nothing, whatever the nature */
 		if (p->zero_mode != IND_ZERO_ALL_OR_NOTHING)
@@ -792,8 +792,8 @@ ind_score_quick(const IndSpec *spec, IndDecimal actual, IndDecimal w, const IndP
 	out->over_completed = over;
 	out->reason_required = ind_decimal_cmp(out->points, w) < 0;
 	if (p->manual_review &&
-		((spec->cmp == IND_CMP_EQ && A != T) ||
-		 ((spec->cmp == IND_CMP_LE || spec->cmp == IND_CMP_LT) && A > T)))
+		((spec->op == IND_OP_EQ && A != T) ||
+		 ((spec->op == IND_OP_LE || spec->op == IND_OP_LT) && A > T)))
 		out->manual_review = true;
 	return true;
 }

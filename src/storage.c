@@ -10,8 +10,8 @@
 #include "storage.h"
 
 #define HDR_NATURE_MASK		0x03
-#define HDR_CMP_SHIFT		2
-#define HDR_CMP_MASK		0x07
+#define HDR_OP_SHIFT		2
+#define HDR_OP_MASK		0x07
 #define HDR_HAS_UNIT		0x20
 #define HDR_RESERVED		0xC0
 
@@ -89,13 +89,13 @@ shared_scale(const IndSpec *spec, int64 *lo, int64 *hi)
 	int			scale = spec->lo.scale;
 	int			i;
 
-	if (spec->cmp == IND_CMP_RANGE && spec->hi.scale > scale)
+	if (spec->op == IND_OP_RANGE && spec->hi.scale > scale)
 		scale = spec->hi.scale;
 	*lo = spec->lo.mant;
 	for (i = spec->lo.scale; i < scale; i++)
 		*lo *= 10;
 	*hi = 0;
-	if (spec->cmp == IND_CMP_RANGE)
+	if (spec->op == IND_OP_RANGE)
 	{
 		*hi = spec->hi.mant;
 		for (i = spec->hi.scale; i < scale; i++)
@@ -110,11 +110,11 @@ ind_encoded_size(const IndSpec *spec)
 	int64		lo,
 				hi;
 
-	if (spec->cmp == IND_CMP_NONE)
+	if (spec->op == IND_OP_NONE)
 		return 2 + spec->text_len;
 	shared_scale(spec, &lo, &hi);
 	return 3 + varint_size(zigzag(lo)) +
-		(spec->cmp == IND_CMP_RANGE ? varint_size(zigzag(hi)) : 0) +
+		(spec->op == IND_OP_RANGE ? varint_size(zigzag(hi)) : 0) +
 		spec->unit_len;
 }
 
@@ -128,9 +128,9 @@ ind_encode(const IndSpec *spec, unsigned char *out)
 
 	out[n++] = IND_FORMAT_VERSION;
 	out[n++] = (unsigned char) (spec->nature |
-								(spec->cmp << HDR_CMP_SHIFT) |
+								(spec->op << HDR_OP_SHIFT) |
 								(spec->unit_len > 0 ? HDR_HAS_UNIT : 0));
-	if (spec->cmp == IND_CMP_NONE)
+	if (spec->op == IND_OP_NONE)
 	{
 		if (spec->text_len > 0)
 			memcpy(out + n, spec->text, spec->text_len);
@@ -138,7 +138,7 @@ ind_encode(const IndSpec *spec, unsigned char *out)
 	}
 	out[n++] = (unsigned char) shared_scale(spec, &lo, &hi);
 	n += put_varint(out + n, zigzag(lo));
-	if (spec->cmp == IND_CMP_RANGE)
+	if (spec->op == IND_OP_RANGE)
 		n += put_varint(out + n, zigzag(hi));
 	if (spec->unit_len > 0)
 		memcpy(out + n, spec->unit, spec->unit_len);
@@ -164,15 +164,15 @@ ind_decode(const unsigned char *p, int len, IndSpec *spec)
 	if (hdr & HDR_RESERVED)
 		return false;
 	spec->nature = (IndNature) (hdr & HDR_NATURE_MASK);
-	spec->cmp = (IndComparator) ((hdr >> HDR_CMP_SHIFT) & HDR_CMP_MASK);
-	if (spec->nature == 0 || spec->cmp > IND_CMP_MAX)
+	spec->op = (IndComparator) ((hdr >> HDR_OP_SHIFT) & HDR_OP_MASK);
+	if (spec->nature == 0 || spec->op > IND_OP_MAX)
 		return false;
 
 	spec->unit = NULL;
 	spec->unit_len = 0;
 	spec->text = NULL;
 	spec->text_len = 0;
-	if (spec->cmp == IND_CMP_NONE)
+	if (spec->op == IND_OP_NONE)
 	{
 		if (hdr & HDR_HAS_UNIT)
 			return false;
@@ -192,7 +192,7 @@ ind_decode(const unsigned char *p, int len, IndSpec *spec)
 	pos += n;
 	spec->lo.mant = unzigzag(u);
 	spec->lo.scale = scale;
-	if (spec->cmp == IND_CMP_RANGE)
+	if (spec->op == IND_OP_RANGE)
 	{
 		/* the bounds share a scale, so either may carry trailing zeros */
 		n = get_varint(p + pos, len - pos, &u);

@@ -221,7 +221,7 @@ indicator_to_unit(PG_FUNCTION_ARGS)
 	bool		known;
 
 	ind_unpack(v, &spec);
-	if (spec.cmp == IND_CMP_NONE)
+	if (spec.op == IND_OP_NONE)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_EXCEPTION),
 				 errmsg("cannot convert a qualitative target"),
@@ -238,7 +238,7 @@ indicator_to_unit(PG_FUNCTION_ARGS)
 						ind_quote(ind_from_utf8(to, tl)))));
 	conversion_factor(spec.unit, spec.unit_len, to, tl, &num, &den);
 	spec.lo = convert_bound(spec.lo, num, den, "target");
-	if (spec.cmp == IND_CMP_RANGE)
+	if (spec.op == IND_OP_RANGE)
 		spec.hi = convert_bound(spec.hi, num, den, "upper bound");
 	spec.unit_len = ind_unit_canonical(to, tl, spec.unit_buf, &known);
 	spec.unit = spec.unit_buf;

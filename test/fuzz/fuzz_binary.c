@@ -21,8 +21,8 @@ int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static void
 check_send(const IndSpec *v)
 {
-	const char *text = (v->cmp == IND_CMP_NONE) ? v->text : v->unit;
-	int			text_len = (v->cmp == IND_CMP_NONE) ? v->text_len : v->unit_len;
+	const char *text = (v->op == IND_OP_NONE) ? v->text : v->unit;
+	int			text_len = (v->op == IND_OP_NONE) ? v->text_len : v->unit_len;
 	int			n = ind_wire_encoded_size(v, text_len);
 	unsigned char *msg = malloc(n);
 	IndSpec		sent,
@@ -35,7 +35,7 @@ check_send(const IndSpec *v)
 	ind_wire_encode(v, text, text_len, msg);
 	if (ind_wire_decode((const char *) msg, n, &sent, &t, &tl, &err) != IND_OK)
 		abort();
-	if (sent.cmp == IND_CMP_NONE)
+	if (sent.op == IND_OP_NONE)
 	{
 		sent.text = t;
 		sent.text_len = tl;
@@ -47,7 +47,7 @@ check_send(const IndSpec *v)
 	}
 	canon = malloc(ind_wire_check_buflen(&sent));
 	if (ind_wire_check(&sent, &again, canon, &err) != IND_OK ||
-		again.nature != v->nature || again.cmp != v->cmp ||
+		again.nature != v->nature || again.op != v->op ||
 		ind_decimal_cmp(again.lo, v->lo) != 0 || ind_decimal_cmp(again.hi, v->hi) != 0 ||
 		again.unit_len != v->unit_len || again.text_len != v->text_len ||
 		(v->unit_len > 0 && memcmp(again.unit, v->unit, v->unit_len) != 0) ||
@@ -76,7 +76,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	{
 		char	   *canon;
 
-		if (sent.cmp == IND_CMP_NONE)
+		if (sent.op == IND_OP_NONE)
 		{
 			sent.text = text;
 			sent.text_len = text_len;
