@@ -192,6 +192,26 @@ negative_error(const char *what)
 }
 
 /*
+ * The fast path: NULL with *d set when the stored form fits 18 digits;
+ * otherwise the value as text, for the slow paths.  NaN and infinities are
+ * errors.
+ */
+static char *
+decoded_or_text(Datum n, const char *what, IndDecimal *d)
+{
+	Numeric		num;
+
+	if (decode_numeric(PG_DETOAST_DATUM_PACKED(n), d))
+		return NULL;
+	num = DatumGetNumeric(n);
+	if (numeric_is_nan(num) || numeric_is_inf(num))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must be a finite number", what)));
+	return DatumGetCString(DirectFunctionCall1(numeric_out, n));
+}
+
+/*
  * numeric -> IndDecimal.  NaN and infinities are errors, as are values with
  * more than 18 digits before the decimal point.  Longer values are rounded
  * to 18 significant digits: this is for actual values, which may be
@@ -200,22 +220,14 @@ negative_error(const char *what)
 IndDecimal
 ind_numeric_to_decimal(Datum n, const char *what)
 {
-	struct varlena *packed = PG_DETOAST_DATUM_PACKED(n);
-	Numeric		num;
 	char	   *s;
 	int			len;
 	int			used;
 	IndDecimal	d;
 	IndDecStatus st;
 
-	if (decode_numeric(packed, &d))
+	if ((s = decoded_or_text(n, what, &d)) == NULL)
 		return d;
-	num = DatumGetNumeric(n);
-	if (numeric_is_nan(num) || numeric_is_inf(num))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must be a finite number", what)));
-	s = DatumGetCString(DirectFunctionCall1(numeric_out, n));
 	len = (int) strlen(s);
 	st = ind_decimal_parse(s, len, false, &used, &d);
 	if (st == IND_DEC_OUT_OF_RANGE)
@@ -264,25 +276,17 @@ ind_numeric_to_decimal(Datum n, const char *what)
 IndDecimal
 ind_numeric_to_exact(Datum n, const char *what, bool nonnegative)
 {
-	struct varlena *packed = PG_DETOAST_DATUM_PACKED(n);
-	Numeric		num;
 	char	   *s;
 	int			len;
 	int			used;
 	IndDecimal	d;
 
-	if (decode_numeric(packed, &d))
+	if ((s = decoded_or_text(n, what, &d)) == NULL)
 	{
 		if (nonnegative && d.mant < 0)
 			negative_error(what);
 		return d;
 	}
-	num = DatumGetNumeric(n);
-	if (numeric_is_nan(num) || numeric_is_inf(num))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must be a finite number", what)));
-	s = DatumGetCString(DirectFunctionCall1(numeric_out, n));
 	if (nonnegative && s[0] == '-')
 		negative_error(what);
 	len = (int) strlen(s);
