@@ -44,6 +44,18 @@ typedef struct GtCell
 	int			col;
 } GtCell;
 
+/* The state of a read: the project being read, and its rows so far. */
+typedef struct GtReader
+{
+	const GtSink *sink;
+	GtResult   *result;
+	bool		in_project;
+	GtProject	project;
+	GtRow	   *rows;			/* reused from one project to the next */
+	int			nrows;
+	int			rowcap;
+} GtReader;
+
 /* Header key words and the field each introduces. */
 typedef struct GtKey
 {
@@ -143,18 +155,6 @@ split_cells(const char *line, int len, GtCell *cells)
 	}
 	return n;
 }
-
-/* The state of a read: the project being read, and its rows so far. */
-typedef struct GtReader
-{
-	const GtSink *sink;
-	GtResult   *result;
-	bool		in_project;
-	GtProject	project;
-	GtRow	   *rows;			/* reused from one project to the next */
-	int			nrows;
-	int			rowcap;
-} GtReader;
 
 /* Hand a problem over at once: problems are never collected. */
 static void
@@ -583,6 +583,12 @@ add_row(GtReader *rd, const GtRow *row)
 	return true;
 }
 
+/*
+ * Read text[0..len), handing what it holds to sink as it goes.  result
+ * counts what was found; when too_big is set, reading stopped at the limit,
+ * the project being read was not handed over, and the caller should raise
+ * an error rather than return a part of the input.
+ */
 void
 gt_read(const char *text, int len, const GtSink *sink, GtResult *result)
 {

@@ -8,8 +8,8 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "miscadmin.h"
-#include "utils/memutils.h"
 #include "utils/builtins.h"
+#include "utils/memutils.h"
 
 #include "goal_table.h"
 #include "indicator.h"
@@ -46,7 +46,7 @@ put_row(GtEmit *e, Datum *values, bool *nulls)
  * found to sink, whose callbacks fill the function's materialized result.
  */
 static void
-import(FunctionCallInfo fcinfo, GtSink *sink)
+run_import(FunctionCallInfo fcinfo, GtSink *sink)
 {
 	text	   *t = PG_GETARG_TEXT_PP(0);
 	int			len;
@@ -151,7 +151,7 @@ goal_table_projects(PG_FUNCTION_ARGS)
 	GtSink		sink = {0};
 
 	sink.project = emit_project;
-	import(fcinfo, &sink);
+	run_import(fcinfo, &sink);
 	return (Datum) 0;
 }
 
@@ -215,7 +215,7 @@ goal_table_rows(PG_FUNCTION_ARGS)
 	GtSink		sink = {0};
 
 	sink.project = emit_rows;
-	import(fcinfo, &sink);
+	run_import(fcinfo, &sink);
 	return (Datum) 0;
 }
 
@@ -241,6 +241,6 @@ goal_table_problems(PG_FUNCTION_ARGS)
 	GtSink		sink = {0};
 
 	sink.problem = emit_problem;
-	import(fcinfo, &sink);
+	run_import(fcinfo, &sink);
 	return (Datum) 0;
 }
