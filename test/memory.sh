@@ -28,6 +28,12 @@ allowance_mb=${MEMORY_ALLOWANCE_MB:-64}
 dir=$(mktemp -d /tmp/indicator-memory.XXXXXX)
 chmod 755 "$dir"
 bin=${MEMORY_PGBIN:-}
+functions="goal_table_rows goal_table_problems goal_table_projects"
+# one line per function even when nothing could be measured
+fail_all() {
+	for fn in $functions; do echo "not ok - $fn on $mb MB: $1"; done
+	exit 0
+}
 cleanup() {
 	[ -d "$dir/cluster/data" ] && stop_cluster "$dir/cluster" "${bin:-$PGBIN}"
 	rm -rf "$dir"
@@ -36,10 +42,7 @@ trap cleanup EXIT
 
 if [ -z "$bin" ]; then
 	say "building this tree into a private PostgreSQL"
-	if ! private_install "$dir/pg" "$top"; then
-		echo "not ok - memory: the build failed"
-		exit 0
-	fi
+	private_install "$dir/pg" "$top" || fail_all "the build failed"
 	bin=$PRIVATE_PGBIN
 fi
 
@@ -50,7 +53,7 @@ garbage="$dir/garbage.txt"
 bytes=$((mb * 1024 * 1024))
 copies=$((bytes / $(stat -c %s "$top/data/goal_tables_2022.txt") + 1))
 # every copy of the nine tables with project codes of its own
-awk -v n="$copies" 'BEGIN { FS = OFS = "\t" }
+LC_ALL=C awk -v n="$copies" 'BEGIN { FS = OFS = "\t" }
 	{ line[NR] = $0 }
 	END {
 		for (c = 1; c <= n; c++)
@@ -61,10 +64,12 @@ awk -v n="$copies" 'BEGIN { FS = OFS = "\t" }
 				print
 			}
 	}' "$top/data/goal_tables_2022.txt" >"$tables"
-# lines that are neither headers nor rows, each one a problem
-awk -v bytes="$bytes" 'BEGIN {
+# lines that are neither headers nor rows, each one a problem, in one
+# project: problems are not kept with the project
+LC_ALL=C awk -v bytes="$bytes" 'BEGIN {
+		print "项目编码\tgarbage"
 		for (i = 1; total < bytes; i++) {
-			l = (i % 4 == 0) ? "x" : (i % 4 == 1) ? "garbage line " i : (i % 4 == 2) ? "a\tb\tc\t" i : "?"
+			l = (i % 4 == 0) ? "x" : (i % 4 == 1) ? "a line of garbage, number " i : (i % 4 == 2) ? "a\tb\tc\t" i : "正向"
 			print l
 			total += length(l) + 1
 		}
@@ -73,7 +78,7 @@ chown postgres "$tables" "$garbage" 2>/dev/null || true
 
 start_cluster "$dir/cluster" "$bin"
 export PGDATABASE=postgres
-psql -X -q -v ON_ERROR_STOP=1 >/dev/null <<'EOF' || { echo "not ok - memory: set-up failed"; exit 0; }
+psql -X -q -v ON_ERROR_STOP=1 >/dev/null <<'EOF'; setup_rc=$?
 CREATE EXTENSION indicator;
 CREATE FUNCTION vmhwm_kb() RETURNS bigint LANGUAGE sql AS
 $$ SELECT substring(pg_read_file('/proc/' || pg_backend_pid() || '/status') FROM 'VmHWM:\s*(\d+)')::bigint $$;
@@ -99,13 +104,13 @@ BEGIN
 	grew_kb := peak_kb - base;
 END $$;
 EOF
+[ "$setup_rc" = 0 ] || fail_all "no cluster with the extension could be set up from $bin"
 work_mem_kb=$(psql -X -At -c "SELECT setting FROM pg_settings WHERE name = 'work_mem'")
 bound_kb=$((work_mem_kb + allowance_mb * 1024))
 
-for case in "goal_table_rows $tables" "goal_table_problems $garbage" "goal_table_projects $tables"; do
-	set -- $case
-	fn=$1
-	file=$2
+for fn in $functions; do
+	file=$tables
+	[ "$fn" = goal_table_problems ] && file=$garbage
 	# a fresh backend for each call, so one call's memory does not hide another's
 	out=$(psql -X -At -F ' ' -v ON_ERROR_STOP=1 -c "SET plan_cache_mode = force_generic_plan" \
 		-c "SELECT * FROM peak('$file', '$fn')" 2>&1)
