@@ -101,9 +101,10 @@ typedef struct GtResult
 
 /*
  * The one limit, and the only thing kept in memory in proportion to the
- * input: the rows of one project (a real table has some hundreds).  Beyond
- * it a title or 项目编码 line is missing, and the reader stops with an error
- * rather than buffer a whole input as one project.
+ * input: the rows of one project (a real table has some hundreds; the
+ * limit is about 18 MB of GtRow).  Beyond it a title or 项目编码 line is
+ * missing, and the reader stops with an error rather than buffer a whole
+ * input as one project.
  */
 #define GT_MAX_PROJECT_ROWS	100000
 
