@@ -127,11 +127,19 @@ SELECT * FROM weight_check(array['产出指标', '成本指标', '效益指标',
 -- 100 MB: every copy of the nine tables reads, in bounded time
 CREATE TABLE bigraw AS SELECT repeat(t || E'\n', 4000) AS big FROM raw;
 SELECT count(*) AS rows_of_4000_copies, sum(weight) AS weight FROM bigraw, goal_table_rows(big);
--- limits: far too many unreadable lines is an error (54000), not a slow
+-- memory: problems are handed over as they are found and the result spills
+-- to disk beyond work_mem, so any number of unreadable lines reads; only the
+-- current project is kept, and one of more than 100,000 rows (a title or
+-- 项目编码 line missing) is an error (54000) in every function, not a slow
 -- death; and a long import can be cancelled
-SELECT (try_sql($$SELECT count(*) FROM goal_table_problems(repeat(E'x\n', 1000001))$$)).*;
+SELECT count(*) AS unreadable_lines FROM goal_table_problems(repeat(E'x\n', 1000001));
+CREATE TABLE oneproject AS
+SELECT E'项目编码\t1\n' || repeat(E'产出指标\t数量指标\t甲\t正向\t>=\t10\t次\t1\n', 100000) AS t;
+SELECT count(*) AS rows_of_one_project FROM oneproject, goal_table_rows(t);
+SELECT (try_sql($$SELECT count(*) FROM oneproject, goal_table_rows(t || E'乙\t正向\t>=\t10\t次\t1\n')$$)).*;
+SELECT (try_sql($$SELECT count(*) FROM oneproject, goal_table_projects(t || E'乙\t正向\t>=\t10\t次\t1')$$)).state;
 SET statement_timeout = '100ms';
 SELECT count(*) FROM bigraw, goal_table_rows(big);
 RESET statement_timeout;
-DROP TABLE raw, expected, cases, junk, bigraw;
+DROP TABLE raw, expected, cases, junk, bigraw, oneproject;
 DROP FUNCTION tsv(text[]);

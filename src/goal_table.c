@@ -20,6 +20,13 @@
  * of problems with its line number and the reason: nothing is dropped and
  * nothing invented.
  *
+ * The text is read in one pass and handed over as it goes (see GtSink):
+ * problems as they are found, a project with its rows when it ends.  Only
+ * the current project is kept, because its levels fill down and its
+ * weights are checked as a whole, and because a header line may follow
+ * the rows it names; so memory is bounded by the largest project, not by
+ * the input, which may be any size the server accepts.
+ *
  * Pure code over the caller's buffer; memory comes from palloc.
  */
 #include "postgres.h"
@@ -36,6 +43,18 @@ typedef struct GtCell
 	int			len;
 	int			col;
 } GtCell;
+
+/* The state of a read: the project being read, and its rows so far. */
+typedef struct GtReader
+{
+	const GtSink *sink;
+	GtResult   *result;
+	bool		in_project;
+	GtProject	project;
+	GtRow	   *rows;			/* reused from one project to the next */
+	int			nrows;
+	int			rowcap;
+} GtReader;
 
 /* Header key words and the field each introduces. */
 typedef struct GtKey
@@ -137,48 +156,20 @@ split_cells(const char *line, int len, GtCell *cells)
 	return n;
 }
 
+/* Hand a problem over at once: problems are never collected. */
 static void
-add_problem(GtResult *r, int *cap, int line, const char *s, int len, const char *reason)
+report(GtReader *rd, int line, const char *s, int len, const char *reason)
 {
-	GtProblem  *p;
+	GtProblem	p;
 
-	if (r->nproblems >= GT_MAX_PROBLEMS)
-	{
-		r->too_big = true;
-		snprintf(r->too_big_detail, sizeof(r->too_big_detail),
-				 "More than %d lines are neither headers nor indicator rows (the last at line %d): this text does not look like goal tables.",
-				 GT_MAX_PROBLEMS, line);
+	rd->result->nproblems++;
+	if (rd->sink->problem == NULL)
 		return;
-	}
-
-	if (r->nproblems == *cap)
-	{
-		*cap = (*cap == 0) ? 64 : *cap * 2;
-		r->problems = r->problems ? repalloc(r->problems, *cap * sizeof(GtProblem))
-			: palloc(*cap * sizeof(GtProblem));
-	}
-	p = &r->problems[r->nproblems++];
-	p->line = line;
-	p->text.s = s;
-	p->text.len = len;
-	snprintf(p->reason, sizeof(p->reason), "%s", reason);
-}
-
-static GtProject *
-new_project(GtResult *r, int *cap, int line)
-{
-	GtProject  *p;
-
-	if (r->nprojects == *cap)
-	{
-		*cap = (*cap == 0) ? 16 : *cap * 2;
-		r->projects = r->projects ? repalloc(r->projects, *cap * sizeof(GtProject))
-			: palloc(*cap * sizeof(GtProject));
-	}
-	p = &r->projects[r->nprojects++];
-	memset(p, 0, sizeof(*p));
-	p->line = line;
-	return p;
+	p.line = line;
+	p.text.s = s;
+	p.text.len = len;
+	snprintf(p.reason, sizeof(p.reason), "%s", reason);
+	rd->sink->problem(rd->sink->arg, &p);
 }
 
 /* A title line: "# …项目绩效目标表", or any line ending in 绩效目标表. */
@@ -262,13 +253,12 @@ static const GtSlice empty = {NULL, 0};
 
 /* Read an indicator row's cells into row; false (with a reason) if they do not fit. */
 static bool
-read_row(const GtCell *c, int n, int k, GtRow *row, const IndLevel **l1, const IndLevel **l2,
-		 char *reason, int reasonlen)
+read_row(const GtCell *c, int n, int k, GtRow *row, char *reason, int reasonlen)
 {
 	int			i;
 	bool		qualitative;
 
-	*l1 = *l2 = NULL;
+	row->label1 = row->label2 = NULL;
 	row->name = empty;
 	/*
 	 * Before the anchor: level labels, found by the vocabulary, and the
@@ -286,10 +276,10 @@ read_row(const GtCell *c, int n, int k, GtRow *row, const IndLevel **l1, const I
 			if (l != NULL && !(seen_l2 && row->name.s == NULL && (l->depth == 1 || i == k - 1)))
 			{
 				if (l->depth == 1)
-					*l1 = l;
+					row->label1 = l;
 				else
 				{
-					*l2 = l;
+					row->label2 = l;
 					seen_l2 = true;
 				}
 				continue;
@@ -383,80 +373,55 @@ gt_row_spec(const GtRow *row, char *textbuf, IndSpec *spec, IndError *err)
 }
 
 /*
- * Give every row its levels: labels fill down within a project, a level-2
+ * Give every row of a project its levels: labels fill down, a level-2
  * label implies its level 1, and rows after a 无 placeholder wait for the
  * next level-2 label (the placeholder's level 2 is empty by definition).
  */
 static void
-assign_levels(GtResult *r, const IndLevel **row_l1, const IndLevel **row_l2)
+assign_levels(GtRow *rows, int nrows)
 {
-	int			i;
-	int			project = -1;
+	int			i,
+				j;
 	const IndLevel *cur1 = NULL;
 	const IndLevel *cur2 = NULL;
 	bool		after_placeholder = false;
 	int			first_pending = -1;
 
-	for (i = 0; i <= r->nrows; i++)
+	for (i = 0; i < nrows; i++)
 	{
-		GtRow	   *row = (i < r->nrows) ? &r->rows[i] : NULL;
+		GtRow	   *row = &rows[i];
 
-		if (row == NULL || row->project != project)
+		if (row->label1 != NULL)
 		{
-			/* a project ends: rows still waiting keep the last level 2 */
-			if (first_pending >= 0)
-			{
-				int			j;
-
-				for (j = first_pending; j < i; j++)
-					if (r->rows[j].pending)
-					{
-						r->rows[j].level1 = cur1;
-						r->rows[j].level2 = cur2;
-						r->rows[j].pending = false;
-					}
-			}
-			if (row == NULL)
-				break;
-			project = row->project;
-			cur1 = cur2 = NULL;
-			after_placeholder = false;
-			first_pending = -1;
-		}
-
-		if (row_l1[i] != NULL)
-		{
-			if (cur1 == NULL || row_l1[i]->level1 != cur1->level1)
+			if (cur1 == NULL || row->label1->level1 != cur1->level1)
 				cur2 = NULL;
-			cur1 = row_l1[i];
+			cur1 = row->label1;
 		}
-		if (row_l2[i] != NULL)
+		if (row->label2 != NULL)
 		{
 			/* 成本指标 under a 2021 成本 level 1 stays there */
-			if (!(cur1 != NULL && cur1->level1 == IND_L1_COST && row_l2[i]->level1 == IND_L1_OUTPUT &&
-				  strcmp(row_l2[i]->name, "成本指标") == 0))
-				cur1 = ind_level1_entry(row_l2[i]->level1);
-			cur2 = row_l2[i];
+			if (!(cur1 != NULL && cur1->level1 == IND_L1_COST && row->label2->level1 == IND_L1_OUTPUT &&
+				  strcmp(row->label2->name, "成本指标") == 0))
+				cur1 = ind_level1_entry(row->label2->level1);
+			cur2 = row->label2;
 			row->labelled2 = true;
 			after_placeholder = false;
 			/* rows that waited belong to this level 2, if under the same level 1 */
 			if (first_pending >= 0)
 			{
-				int			j;
-
 				for (j = first_pending; j < i; j++)
-					if (r->rows[j].pending)
+					if (rows[j].pending)
 					{
-						r->rows[j].level1 = (r->rows[j].level1 && r->rows[j].level1->level1 != cur1->level1)
-							? r->rows[j].level1 : cur1;
-						r->rows[j].level2 = cur2;
-						r->rows[j].pending = false;
+						rows[j].level1 = (rows[j].level1 && rows[j].level1->level1 != cur1->level1)
+							? rows[j].level1 : cur1;
+						rows[j].level2 = cur2;
+						rows[j].pending = false;
 					}
 				first_pending = -1;
 			}
 		}
 
-		if (row_l2[i] == NULL && (after_placeholder || cur2 == NULL))
+		if (row->label2 == NULL && (after_placeholder || cur2 == NULL))
 		{
 			row->pending = true;
 			row->level1 = cur1;
@@ -471,6 +436,16 @@ assign_levels(GtResult *r, const IndLevel **row_l1, const IndLevel **row_l2)
 		if (row->placeholder)
 			after_placeholder = true;
 	}
+
+	/* the project ends: rows still waiting keep the last level 2 */
+	if (first_pending >= 0)
+		for (j = first_pending; j < nrows; j++)
+			if (rows[j].pending)
+			{
+				rows[j].level1 = cur1;
+				rows[j].level2 = cur2;
+				rows[j].pending = false;
+			}
 }
 
 /* Exact sum of two decimals at a common scale; false on overflow. */
@@ -495,15 +470,35 @@ add_decimal(IndDecimal *sum, IndDecimal d)
  * 成本), 效益 30 and 满意度 10 (its share goes to 效益 when a table has no
  * 满意度 indicator).  A project whose rows do not is reported at its first
  * line, so a misplaced label shows up instead of skewing a score silently.
+ * A sum that overflows says nothing either way and is not reported.
  */
 static void
-report_weights(GtResult *r, int *probcap, int p, IndDecimal *sum)
+check_weights(GtReader *rd)
 {
+	IndDecimal	sum[IND_L1_COUNT];
 	IndDecimal	want_outcome = {30, 0};
 	IndDecimal	want_sat = {10, 0};
 	IndDecimal	fifty = {50, 0};
 	char		reason[IND_ERR_DETAIL_LEN];
 	char		b[3][IND_DEC_BUFLEN];
+	const GtProject *p = &rd->project;
+	int			i;
+
+	memset(sum, 0, sizeof(sum));
+	for (i = 0; i < rd->nrows; i++)
+	{
+		const GtRow *row = &rd->rows[i];
+		IndDecimal	w;
+		int			used;
+		int			slot;
+
+		if (row->level1 == NULL ||
+			ind_decimal_parse(row->weight.s, row->weight.len, true, &used, &w) != IND_DEC_OK)
+			continue;
+		slot = row->level1->level1 == IND_L1_COST ? IND_L1_OUTPUT : row->level1->level1;
+		if (!add_decimal(&sum[slot], w))
+			return;
+	}
 
 	if (sum[IND_L1_SATISFACTION].mant == 0)
 	{
@@ -520,68 +515,94 @@ report_weights(GtResult *r, int *probcap, int p, IndDecimal *sum)
 	snprintf(reason, sizeof(reason),
 			 "the project's weights per level 1 are 产出 %s, 效益 %s, 满意度 %s, not 50 / 30 / 10: a row's level may be misplaced",
 			 b[0], b[1], b[2]);
-	add_problem(r, probcap, r->projects[p].line,
-				r->projects[p].title.s ? r->projects[p].title.s : "",
-				r->projects[p].title.len, reason);
+	report(rd, p->line, p->title.s ? p->title.s : "", p->title.len, reason);
 }
 
 /*
- * What the tables guarantee: each project's weights add up to 产出 50 (with
- * 成本), 效益 30 and 满意度 10 (its share goes to 效益 when a table has no
- * 满意度 indicator).  A project whose rows do not is reported at its first
- * line, so a misplaced label shows up instead of skewing a score silently.
- * Rows come in project order, so one pass suffices.
+ * The current project is complete (the next one starts, or the text ends):
+ * place its rows, report what does not add up, hand it over and forget it.
  */
 static void
-check_weights(GtResult *r, int *probcap)
+finish_project(GtReader *rd)
 {
-	IndDecimal	sum[IND_L1_COUNT];
-	int			project = -1;
-	bool		usable = false;
 	int			i;
 
-	for (i = 0; i <= r->nrows; i++)
+	if (!rd->in_project)
+		return;
+	if (rd->nrows > 0)
 	{
-		GtRow	   *row = (i < r->nrows) ? &r->rows[i] : NULL;
-		IndDecimal	w;
-		int			used;
-		int			slot;
-
-		if (row == NULL || row->project != project)
+		assign_levels(rd->rows, rd->nrows);
+		check_weights(rd);
+		/* rows the levels could not place are problems too */
+		for (i = 0; i < rd->nrows; i++)
 		{
-			if (project >= 0 && usable)
-				report_weights(r, probcap, project, sum);
-			if (row == NULL)
-				break;
-			project = row->project;
-			memset(sum, 0, sizeof(sum));
-			usable = true;
+			const GtRow *row = &rd->rows[i];
+
+			if (row->level1 == NULL || row->level2 == NULL)
+				report(rd, row->line, row->name.s, row->name.len,
+					   "the row's level 1 or level 2 could not be determined");
 		}
-		if (row->level1 == NULL ||
-			ind_decimal_parse(row->weight.s, row->weight.len, true, &used, &w) != IND_DEC_OK)
-			continue;
-		slot = row->level1->level1 == IND_L1_COST ? IND_L1_OUTPUT : row->level1->level1;
-		if (!add_decimal(&sum[slot], w))
-			usable = false;
 	}
+	if (rd->sink->project)
+		rd->sink->project(rd->sink->arg, &rd->project, rd->rows, rd->nrows);
+	rd->result->nrows += rd->nrows;
+	rd->in_project = false;
+	rd->nrows = 0;
 }
 
-void
-gt_read(const char *text, int len, GtTick tick, GtResult *r)
+static GtProject *
+start_project(GtReader *rd, int line)
 {
+	finish_project(rd);
+	memset(&rd->project, 0, sizeof(rd->project));
+	rd->project.line = line;
+	rd->in_project = true;
+	rd->result->nprojects++;
+	return &rd->project;
+}
+
+/* Keep a row of the current project; false when the project is too big. */
+static bool
+add_row(GtReader *rd, const GtRow *row)
+{
+	if (rd->nrows == rd->rowcap)
+	{
+		if (rd->rowcap == GT_MAX_PROJECT_ROWS)
+		{
+			rd->result->too_big = true;
+			snprintf(rd->result->too_big_detail, sizeof(rd->result->too_big_detail),
+					 "The project at line %d has more than %d indicator rows (line %d is one more): tables have some hundreds, so a title or 项目编码 line is probably missing.",
+					 rd->project.line, GT_MAX_PROJECT_ROWS, row->line);
+			return false;
+		}
+		rd->rowcap = (rd->rowcap == 0) ? 256 : Min(rd->rowcap * 2, GT_MAX_PROJECT_ROWS);
+		rd->rows = rd->rows ? repalloc(rd->rows, rd->rowcap * sizeof(GtRow))
+			: palloc(rd->rowcap * sizeof(GtRow));
+	}
+	rd->rows[rd->nrows++] = *row;
+	return true;
+}
+
+/*
+ * Read text[0..len), handing what it holds to sink as it goes.  result
+ * counts what was found; when too_big is set, reading stopped at the limit,
+ * the project being read was not handed over, and the caller should raise
+ * an error rather than return a part of the input.
+ */
+void
+gt_read(const char *text, int len, const GtSink *sink, GtResult *result)
+{
+	GtReader	rd;
 	int			pos = 0;
 	int			line = 0;
-	int			rowcap = 0,
-				probcap = 0,
-				projcap = 0;
-	int			l12cap = 0;
-	const IndLevel **row_l1 = NULL;
-	const IndLevel **row_l2 = NULL;
 	GtProject  *cur = NULL;
 	GtCell		cells[GT_MAX_CELLS];
 	char	   *textbuf = NULL;
 
-	memset(r, 0, sizeof(*r));
+	memset(result, 0, sizeof(*result));
+	memset(&rd, 0, sizeof(rd));
+	rd.sink = sink;
+	rd.result = result;
 	/* a UTF-8 byte-order mark says nothing */
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		pos = 3;
@@ -593,6 +614,7 @@ gt_read(const char *text, int len, GtTick tick, GtResult *r)
 		int			n;
 		int			k;
 		GtSlice		sl;
+		GtRow		row;
 		char		reason[IND_ERR_DETAIL_LEN];
 		const char *nl = memchr(ls, '\n', len - pos);
 
@@ -601,25 +623,23 @@ gt_read(const char *text, int len, GtTick tick, GtResult *r)
 		if (ll > 0 && ls[ll - 1] == '\r')
 			ll--;
 		line++;
-		if (tick && (line & 4095) == 0)
-			tick();
+		if (sink->tick && (line & 4095) == 0)
+			sink->tick(sink->arg);
 
-		if (r->too_big)
-			break;
 		n = split_cells(ls, ll, cells);
 		if (n == 0)
 			continue;			/* blank: carries nothing */
 
 		if (is_title(cells, n, &sl))
 		{
-			cur = new_project(r, &projcap, line);
+			cur = start_project(&rd, line);
 			cur->title = sl;
 			continue;
 		}
 		if (is_year_line(cells, n, &sl))
 		{
 			if (cur == NULL)
-				add_problem(r, &probcap, line, ls, ll, "a year line before any table title");
+				report(&rd, line, ls, ll, "a year line before any table title");
 			else
 				cur->field[GT_YEAR] = sl;
 			continue;
@@ -640,11 +660,11 @@ gt_read(const char *text, int len, GtTick tick, GtResult *r)
 				if (field == GT_CODE && (cur == NULL || cur->field[GT_CODE].s != NULL))
 				{
 					/* a code without a title starts a table too */
-					cur = new_project(r, &projcap, line);
+					cur = start_project(&rd, line);
 				}
 				if (cur == NULL)
 				{
-					add_problem(r, &probcap, line, ls, ll, "a header line before any table title or 项目编码");
+					report(&rd, line, ls, ll, "a header line before any table title or 项目编码");
 					continue;
 				}
 				if (field >= 0)
@@ -655,8 +675,7 @@ gt_read(const char *text, int len, GtTick tick, GtResult *r)
 						cur->field[field].len = cells[first + 1].len;
 					}
 					if (first + 2 < n && field != GT_GOAL)
-						add_problem(r, &probcap, line, ls, ll,
-									"extra cells after the header value were ignored");
+						report(&rd, line, ls, ll, "extra cells after the header value were ignored");
 				}
 				continue;
 			}
@@ -665,73 +684,44 @@ gt_read(const char *text, int len, GtTick tick, GtResult *r)
 		k = anchor_of(cells, n);
 		if (k < 0)
 		{
-			add_problem(r, &probcap, line, ls, ll,
-						"neither a header line nor an indicator row (no nature, comparator or target cell)");
+			report(&rd, line, ls, ll,
+				   "neither a header line nor an indicator row (no nature, comparator or target cell)");
 			continue;
 		}
 		if (cur == NULL)
 		{
-			add_problem(r, &probcap, line, ls, ll, "an indicator row before any table title or 项目编码");
+			report(&rd, line, ls, ll, "an indicator row before any table title or 项目编码");
 			continue;
 		}
-		if (r->nrows >= GT_MAX_ROWS)
+		memset(&row, 0, sizeof(row));
+		row.line = line;
+		if (!read_row(cells, n, k, &row, reason, sizeof(reason)))
 		{
-			r->too_big = true;
-			snprintf(r->too_big_detail, sizeof(r->too_big_detail),
-					 "More than %d indicator rows (line %d): split the text and import it in parts.",
-					 GT_MAX_ROWS, line);
+			report(&rd, line, ls, ll, reason);
+			continue;
 		}
-		if (r->too_big)
-			break;
-		if (r->nrows == rowcap)
+		/* the spec must read; otherwise the row is a problem, not a row */
 		{
-			rowcap = (rowcap == 0) ? 256 : Min(rowcap * 2, GT_MAX_ROWS);
-			r->rows = r->rows ? repalloc(r->rows, rowcap * sizeof(GtRow)) : palloc(rowcap * sizeof(GtRow));
-		}
-		if (r->nrows == l12cap)
-		{
-			l12cap = rowcap;
-			row_l1 = row_l1 ? repalloc(row_l1, l12cap * sizeof(IndLevel *)) : palloc(l12cap * sizeof(IndLevel *));
-			row_l2 = row_l2 ? repalloc(row_l2, l12cap * sizeof(IndLevel *)) : palloc(l12cap * sizeof(IndLevel *));
-		}
-		{
-			GtRow	   *row = &r->rows[r->nrows];
+			IndSpec		spec;
+			IndError	err;
 
-			memset(row, 0, sizeof(*row));
-			row->line = line;
-			row->project = r->nprojects - 1;
-			if (!read_row(cells, n, k, row, &row_l1[r->nrows], &row_l2[r->nrows], reason, sizeof(reason)))
+			if (textbuf == NULL)
+				textbuf = palloc(IND_TEXTBUF_SIZE);
+			if (gt_row_spec(&row, textbuf, &spec, &err) != IND_OK)
 			{
-				add_problem(r, &probcap, line, ls, ll, reason);
+				snprintf(reason, sizeof(reason), "the indicator does not read: %s", err.detail);
+				report(&rd, line, ls, ll, reason);
 				continue;
 			}
-			/* the spec must read; otherwise the row is a problem, not a row */
-			{
-				IndSpec		spec;
-				IndError	err;
-
-				if (textbuf == NULL)
-					textbuf = palloc(IND_TEXTBUF_SIZE);
-				if (gt_row_spec(row, textbuf, &spec, &err) != IND_OK)
-				{
-					snprintf(reason, sizeof(reason), "the indicator does not read: %s", err.detail);
-					add_problem(r, &probcap, line, ls, ll, reason);
-					continue;
-				}
-			}
-			r->nrows++;
 		}
+		if (!add_row(&rd, &row))
+			break;
 	}
-	r->nlines = line;
-	if (r->nrows > 0)
-	{
-		assign_levels(r, row_l1, row_l2);
-		check_weights(r, &probcap);
-	}
+	result->nlines = line;
+	if (!result->too_big)
+		finish_project(&rd);
 	if (textbuf)
 		pfree(textbuf);
-	if (row_l1)
-		pfree(row_l1);
-	if (row_l2)
-		pfree(row_l2);
+	if (rd.rows)
+		pfree(rd.rows);
 }

@@ -43,9 +43,10 @@ typedef struct GtProject
 typedef struct GtRow
 {
 	int			line;
-	int			project;		/* index into projects */
-	const IndLevel *level1;
+	const IndLevel *level1;		/* the row's levels, filled down */
 	const IndLevel *level2;
+	const IndLevel *label1;		/* the labels on the row's own line, if any */
+	const IndLevel *label2;
 	GtSlice		name;
 	GtSlice		nature,
 				comparator,
@@ -66,30 +67,48 @@ typedef struct GtProblem
 	char		reason[IND_ERR_DETAIL_LEN];
 } GtProblem;
 
+/*
+ * Where the reader hands over what it finds, as it goes: the text is read
+ * line by line and only the current project is kept, so memory does not
+ * grow with the input.  Any callback may be NULL.  What they are given is
+ * valid only during the call (slices point into the text being read, and
+ * the rows array is reused for the next project).
+ *
+ * Problems come in the order they are found: a line's as it is read, a
+ * project's (weights that do not add up, rows whose levels could not be
+ * placed) when the project ends, just before project() is called.
+ */
+typedef struct GtSink
+{
+	/* a project is complete: its header, and its rows with levels assigned */
+	void		(*project) (void *arg, const GtProject *project, const GtRow *rows, int nrows);
+	void		(*problem) (void *arg, const GtProblem *problem);
+	/* called every few thousand lines, so the server can honour cancels */
+	void		(*tick) (void *arg);
+	void	   *arg;
+} GtSink;
+
+/* What a read came to. */
 typedef struct GtResult
 {
-	GtProject  *projects;
 	int			nprojects;
-	GtRow	   *rows;
-	int			nrows;
-	GtProblem  *problems;
-	int			nproblems;
+	int64		nrows;
+	int64		nproblems;
 	int			nlines;
-	bool		too_big;		/* a limit below was reached: nothing is returned */
+	bool		too_big;		/* the limit below was reached: reading stopped */
 	char		too_big_detail[IND_ERR_DETAIL_LEN];
 } GtResult;
 
 /*
- * Limits that keep memory bounded: beyond them the text is not goal tables
- * (or should be split), and the reader stops with an error.
+ * The one limit, and the only thing kept in memory in proportion to the
+ * input: the rows of one project (a real table has some hundreds; the
+ * limit is about 18 MB of GtRow).  Beyond it a title or 项目编码 line is
+ * missing, and the reader stops with an error rather than buffer a whole
+ * input as one project.
  */
-#define GT_MAX_ROWS		4000000
-#define GT_MAX_PROBLEMS	1000000
+#define GT_MAX_PROJECT_ROWS	100000
 
-/* Called every few thousand lines, so the server can honour cancels. */
-typedef void (*GtTick) (void);
-
-extern void gt_read(const char *text, int len, GtTick tick, GtResult *result);
+extern void gt_read(const char *text, int len, const GtSink *sink, GtResult *result);
 extern IndStatus gt_row_spec(const GtRow *row, char *textbuf, IndSpec *spec, IndError *err);
 
 #endif							/* INDICATOR_GOAL_TABLE_H */

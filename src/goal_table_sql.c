@@ -9,33 +9,70 @@
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
+#include "utils/memutils.h"
 
 #include "goal_table.h"
 #include "encoding.h"
 #include "indicator.h"
 #include "numeric_io.h"
 
+/*
+ * What the callbacks below need.  Each result row is built in tmp, which is
+ * reset once the row is in the tuplestore: the tuplestore copies it, and
+ * spills to disk beyond work_mem, so a read of any size keeps to work_mem
+ * plus the current project (see gt_read()).
+ */
+typedef struct GtEmit
+{
+	ReturnSetInfo *rsinfo;
+	MemoryContext tmp;
+	char	   *textbuf;		/* for goal_table_rows() */
+} GtEmit;
+
 static void
-tick(void)
+tick(void *arg pg_attribute_unused())
 {
 	CHECK_FOR_INTERRUPTS();
 }
 
-/* Read the raw text argument (server encoding -> UTF-8) into result. */
 static void
-read_arg(FunctionCallInfo fcinfo, GtResult *result)
+put_row(GtEmit *e, Datum *values, bool *nulls)
+{
+	tuplestore_putvalues(e->rsinfo->setResult, e->rsinfo->setDesc, values, nulls);
+	MemoryContextReset(e->tmp);
+}
+
+/*
+ * Read the raw text argument (server encoding -> UTF-8), handing what is
+ * found to sink, whose callbacks fill the function's materialized result.
+ */
+static void
+run_import(FunctionCallInfo fcinfo, GtSink *sink)
 {
 	text	   *t = PG_GETARG_TEXT_PP(0);
 	int			len;
 	const char *s = ind_to_utf8(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &len);
+	GtEmit		emit;
+	GtResult	result;
 
-	gt_read(s, len, tick, result);
-	if (result->too_big)
+	InitMaterializedSRF(fcinfo, 0);
+	emit.rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	emit.tmp = AllocSetContextCreate(CurrentMemoryContext, "goal table import",
+									 ALLOCSET_DEFAULT_SIZES);
+	emit.textbuf = NULL;
+	sink->tick = tick;
+	sink->arg = &emit;
+
+	gt_read(s, len, sink, &result);
+	if (result.too_big)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("goal table text too large to import"),
-				 errdetail_internal("%s", ind_from_utf8(result->too_big_detail,
-														(int) strlen(result->too_big_detail)))));
+				 errmsg("goal table project too large to import"),
+				 errdetail_internal("%s", ind_from_utf8(result.too_big_detail,
+														(int) strlen(result.too_big_detail)))));
+	MemoryContextDelete(emit.tmp);
+	if (emit.textbuf)
+		pfree(emit.textbuf);
 }
 
 static Datum
@@ -66,70 +103,71 @@ slice_numeric(GtSlice s, bool *isnull)
 	return ind_decimal_to_numeric(d, 0);
 }
 
+static void
+emit_project(void *arg, const GtProject *p,
+			 const GtRow *rows pg_attribute_unused(), int nrows pg_attribute_unused())
+{
+	GtEmit	   *e = (GtEmit *) arg;
+	MemoryContext old = MemoryContextSwitchTo(e->tmp);
+	Datum		values[GT_NFIELDS + 1];
+	bool		nulls[GT_NFIELDS + 1];
+	GtSlice		name = p->field[GT_NAME];
+
+	/* without a 项目名称 line, the title names the project */
+	if (name.s == NULL && p->title.s != NULL)
+	{
+		static const char suffix[] = "项目绩效目标表";
+		int			sl = (int) strlen(suffix);
+
+		name = p->title;
+		if (name.len > sl && memcmp(name.s + name.len - sl, suffix, sl) == 0)
+			name.len -= sl;
+	}
+	values[0] = slice_text(p->field[GT_CODE], &nulls[0]);
+	values[1] = slice_text(name, &nulls[1]);
+	if (p->field[GT_YEAR].s != NULL)
+	{
+		values[2] = Int32GetDatum(atoi(pnstrdup(p->field[GT_YEAR].s, p->field[GT_YEAR].len)));
+		nulls[2] = false;
+	}
+	else
+		nulls[2] = true;
+	values[3] = slice_text(p->field[GT_DEPARTMENT], &nulls[3]);
+	values[4] = slice_text(p->field[GT_IMPLEMENTER], &nulls[4]);
+	values[5] = slice_numeric(p->field[GT_TOTAL], &nulls[5]);
+	values[6] = slice_numeric(p->field[GT_FISCAL], &nulls[6]);
+	values[7] = slice_numeric(p->field[GT_NONFISCAL], &nulls[7]);
+	values[8] = slice_numeric(p->field[GT_BUDGET_WEIGHT], &nulls[8]);
+	values[9] = slice_text(p->field[GT_GOAL], &nulls[9]);
+	values[10] = Int32GetDatum(p->line);
+	nulls[10] = false;
+	MemoryContextSwitchTo(old);
+	put_row(e, values, nulls);
+}
+
 PG_FUNCTION_INFO_V1(goal_table_projects);
 Datum
 goal_table_projects(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	GtResult	r;
-	int			i;
+	GtSink		sink = {0};
 
-	InitMaterializedSRF(fcinfo, 0);
-	read_arg(fcinfo, &r);
-	for (i = 0; i < r.nprojects; i++)
-	{
-		GtProject  *p = &r.projects[i];
-		Datum		values[GT_NFIELDS + 1];
-		bool		nulls[GT_NFIELDS + 1];
-		GtSlice		name = p->field[GT_NAME];
-
-		/* without a 项目名称 line, the title names the project */
-		if (name.s == NULL && p->title.s != NULL)
-		{
-			static const char suffix[] = "项目绩效目标表";
-			int			sl = (int) strlen(suffix);
-
-			name = p->title;
-			if (name.len > sl && memcmp(name.s + name.len - sl, suffix, sl) == 0)
-				name.len -= sl;
-		}
-		values[0] = slice_text(p->field[GT_CODE], &nulls[0]);
-		values[1] = slice_text(name, &nulls[1]);
-		if (p->field[GT_YEAR].s != NULL)
-		{
-			values[2] = Int32GetDatum(atoi(pnstrdup(p->field[GT_YEAR].s, p->field[GT_YEAR].len)));
-			nulls[2] = false;
-		}
-		else
-			nulls[2] = true;
-		values[3] = slice_text(p->field[GT_DEPARTMENT], &nulls[3]);
-		values[4] = slice_text(p->field[GT_IMPLEMENTER], &nulls[4]);
-		values[5] = slice_numeric(p->field[GT_TOTAL], &nulls[5]);
-		values[6] = slice_numeric(p->field[GT_FISCAL], &nulls[6]);
-		values[7] = slice_numeric(p->field[GT_NONFISCAL], &nulls[7]);
-		values[8] = slice_numeric(p->field[GT_BUDGET_WEIGHT], &nulls[8]);
-		values[9] = slice_text(p->field[GT_GOAL], &nulls[9]);
-		values[10] = Int32GetDatum(p->line);
-		nulls[10] = false;
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-	}
+	sink.project = emit_project;
+	run_import(fcinfo, &sink);
 	return (Datum) 0;
 }
 
-PG_FUNCTION_INFO_V1(goal_table_rows);
-Datum
-goal_table_rows(PG_FUNCTION_ARGS)
+static void
+emit_rows(void *arg, const GtProject *p, const GtRow *rows, int nrows)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	GtResult	r;
-	char	   *textbuf = palloc(IND_TEXTBUF_SIZE);
+	GtEmit	   *e = (GtEmit *) arg;
 	int			i;
 
-	InitMaterializedSRF(fcinfo, 0);
-	read_arg(fcinfo, &r);
-	for (i = 0; i < r.nrows; i++)
+	if (e->textbuf == NULL)
+		e->textbuf = palloc(IND_TEXTBUF_SIZE);
+	for (i = 0; i < nrows; i++)
 	{
-		GtRow	   *row = &r.rows[i];
+		const GtRow *row = &rows[i];
+		MemoryContext old;
 		Datum		values[8];
 		bool		nulls[8];
 		IndSpec		spec;
@@ -139,9 +177,10 @@ goal_table_rows(PG_FUNCTION_ARGS)
 
 		CHECK_FOR_INTERRUPTS();
 		/* gt_read() kept only rows whose indicator reads */
-		if (gt_row_spec(row, textbuf, &spec, &err) != IND_OK)
+		if (gt_row_spec(row, e->textbuf, &spec, &err) != IND_OK)
 			elog(ERROR, "goal table row at line %d no longer reads", row->line);
-		values[0] = slice_text(r.projects[row->project].field[GT_CODE], &nulls[0]);
+		old = MemoryContextSwitchTo(e->tmp);
+		values[0] = slice_text(p->field[GT_CODE], &nulls[0]);
 		nulls[1] = row->level1 == NULL;
 		values[1] = nulls[1] ? (Datum) 0 : PointerGetDatum(UTF8_TEXT(row->level1->name));
 		nulls[2] = row->level2 == NULL;
@@ -165,48 +204,44 @@ goal_table_rows(PG_FUNCTION_ARGS)
 			nulls[6] = true;
 		values[7] = Int32GetDatum(row->line);
 		nulls[7] = false;
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		MemoryContextSwitchTo(old);
+		put_row(e, values, nulls);
 	}
+}
+
+PG_FUNCTION_INFO_V1(goal_table_rows);
+Datum
+goal_table_rows(PG_FUNCTION_ARGS)
+{
+	GtSink		sink = {0};
+
+	sink.project = emit_rows;
+	run_import(fcinfo, &sink);
 	return (Datum) 0;
+}
+
+static void
+emit_problem(void *arg, const GtProblem *p)
+{
+	GtEmit	   *e = (GtEmit *) arg;
+	MemoryContext old = MemoryContextSwitchTo(e->tmp);
+	Datum		values[3];
+	bool		nulls[3] = {false, false, false};
+
+	values[0] = Int32GetDatum(p->line);
+	values[1] = PointerGetDatum(ind_text_from_utf8(p->text.s, p->text.len));
+	values[2] = PointerGetDatum(UTF8_TEXT(p->reason));
+	MemoryContextSwitchTo(old);
+	put_row(e, values, nulls);
 }
 
 PG_FUNCTION_INFO_V1(goal_table_problems);
 Datum
 goal_table_problems(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	GtResult	r;
-	int			i;
+	GtSink		sink = {0};
 
-	InitMaterializedSRF(fcinfo, 0);
-	read_arg(fcinfo, &r);
-	for (i = 0; i < r.nproblems; i++)
-	{
-		GtProblem  *p = &r.problems[i];
-		Datum		values[3];
-		bool		nulls[3] = {false, false, false};
-
-		values[0] = Int32GetDatum(p->line);
-		values[1] = PointerGetDatum(ind_text_from_utf8(p->text.s, p->text.len));
-		values[2] = PointerGetDatum(UTF8_TEXT(p->reason));
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-	}
-	/* rows the levels could not place are problems too */
-	for (i = 0; i < r.nrows; i++)
-	{
-		GtRow	   *row = &r.rows[i];
-
-		if (row->level1 == NULL || row->level2 == NULL)
-		{
-			Datum		values[3];
-			bool		nulls[3] = {false, false, false};
-			const char *why = "the row's level 1 or level 2 could not be determined";
-
-			values[0] = Int32GetDatum(row->line);
-			values[1] = PointerGetDatum(ind_text_from_utf8(row->name.s, row->name.len));
-			values[2] = PointerGetDatum(UTF8_TEXT(why));
-			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-		}
-	}
+	sink.problem = emit_problem;
+	run_import(fcinfo, &sink);
 	return (Datum) 0;
 }
