@@ -34,6 +34,7 @@
 #include "decimal.h"
 #include "goal_table.h"
 #include "scan.h"
+#include "weights.h"
 
 #define GT_MAX_CELLS 64
 
@@ -448,73 +449,62 @@ assign_levels(GtRow *rows, int nrows)
 			}
 }
 
-/* Exact sum of two decimals at a common scale; false on overflow. */
+/* A sum of weights as a decimal for a message (weights have six decimals at most). */
 static bool
-add_decimal(IndDecimal *sum, IndDecimal d)
+show_weight(IndRatio r, char *buf)
 {
-	int			scale = Max(sum->scale, d.scale);
-	int64		a,
-				b;
+	IndDecimal	d;
 
-	if (!ind_decimal_rescale(*sum, scale, &a) || !ind_decimal_rescale(d, scale, &b) ||
-		__builtin_add_overflow(a, b, &a))
+	if (!ind_ratio_round(r, 6, &d))
 		return false;
-	sum->mant = a;
-	sum->scale = scale;
-	*sum = ind_decimal_normalize(*sum);
+	ind_decimal_format(ind_decimal_normalize(d), buf);
 	return true;
 }
 
 /*
- * What the tables guarantee: each project's weights add up to 产出 50 (with
- * 成本), 效益 30 and 满意度 10 (its share goes to 效益 when a table has no
- * 满意度 indicator).  A project whose rows do not is reported at its first
- * line, so a misplaced label shows up instead of skewing a score silently.
- * A sum that overflows says nothing either way and is not reported.
+ * What the tables guarantee: each project's weights add up to the central
+ * policy's split, 产出 50 (with 成本), 效益 30 and 满意度 10 (its share goes
+ * to 效益 when a table has no 满意度 indicator); weights.c holds the rule,
+ * the same one weight_check() applies.  A project whose rows do not is
+ * reported at its first line, so a misplaced label shows up instead of
+ * skewing a score silently.  A sum that overflows says nothing either way
+ * and is not reported.
  */
 static void
 check_weights(GtReader *rd)
 {
-	IndDecimal	sum[IND_L1_COUNT];
-	IndDecimal	want_outcome = {30, 0};
-	IndDecimal	want_sat = {10, 0};
-	IndDecimal	fifty = {50, 0};
+	IndWeightSums ws;
+	IndWeightSplit split;
+	IndPolicy	central;
 	char		reason[IND_ERR_DETAIL_LEN];
-	char		b[3][IND_DEC_BUFLEN];
+	char		b[6][IND_DEC_BUFLEN];
 	const GtProject *p = &rd->project;
 	int			i;
 
-	memset(sum, 0, sizeof(sum));
+	ind_policy_preset(IND_PRESET_CENTRAL, &central);
+	ind_weight_sums_init(&ws);
 	for (i = 0; i < rd->nrows; i++)
 	{
 		const GtRow *row = &rd->rows[i];
 		IndDecimal	w;
 		int			used;
-		int			slot;
 
 		if (row->level1 == NULL ||
 			ind_decimal_parse(row->weight.s, row->weight.len, true, &used, &w) != IND_DEC_OK)
 			continue;
-		slot = row->level1->level1 == IND_L1_COST ? IND_L1_OUTPUT : row->level1->level1;
-		if (!add_decimal(&sum[slot], w))
+		if (!ind_weight_sums_add(&ws, row->level1, ind_ratio_from_decimal(w), &central))
 			return;
 	}
-
-	if (sum[IND_L1_SATISFACTION].mant == 0)
-	{
-		want_outcome.mant = 40;
-		want_sat.mant = 0;
-	}
-	if (ind_decimal_cmp(sum[IND_L1_OUTPUT], fifty) == 0 &&
-		ind_decimal_cmp(sum[IND_L1_OUTCOME], want_outcome) == 0 &&
-		ind_decimal_cmp(sum[IND_L1_SATISFACTION], want_sat) == 0)
+	ind_weight_split(&ws, &central, &split);
+	if (ind_weight_sums_match(&ws, &split))
 		return;
-	ind_decimal_format(sum[IND_L1_OUTPUT], b[0]);
-	ind_decimal_format(sum[IND_L1_OUTCOME], b[1]);
-	ind_decimal_format(sum[IND_L1_SATISFACTION], b[2]);
+	if (!show_weight(ws.sum[IND_L1_OUTPUT], b[0]) || !show_weight(ws.sum[IND_L1_OUTCOME], b[1]) ||
+		!show_weight(ws.sum[IND_L1_SATISFACTION], b[2]) || !show_weight(split.output, b[3]) ||
+		!show_weight(split.outcome, b[4]) || !show_weight(split.satisfaction, b[5]))
+		return;
 	snprintf(reason, sizeof(reason),
-			 "the project's weights per level 1 are 产出 %s, 效益 %s, 满意度 %s, not 50 / 30 / 10: a row's level may be misplaced",
-			 b[0], b[1], b[2]);
+			 "the project's weights per level 1 are 产出 %s, 效益 %s, 满意度 %s, not %s / %s / %s: a row's level may be misplaced",
+			 b[0], b[1], b[2], b[3], b[4], b[5]);
 	report(rd, p->line, p->title.s ? p->title.s : "", p->title.len, reason);
 }
 

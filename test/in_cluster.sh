@@ -68,6 +68,16 @@ fi
 passed=$((passed + dr_ok))
 failed=$((failed + dr_bad))
 
+# bounded memory: each importer function over 100 MB (TAP lines)
+say "importer memory over 100 MB"
+mem_out=$(MEMORY_PGBIN="$PGBIN" bash "$scratch/test/memory.sh" 2>&1)
+printf '%s\n' "$mem_out"
+mem_ok=$(printf '%s\n' "$mem_out" | grep -c '^ok ' || true)
+mem_bad=$(printf '%s\n' "$mem_out" | grep -c '^not ok ' || true)
+[ "$mem_ok" -eq 0 ] && [ "$mem_bad" -eq 0 ] && mem_bad=1
+passed=$((passed + mem_ok))
+failed=$((failed + mem_bad))
+
 # scale-out: a coordinator and two shards with postgres_fdw (TAP lines)
 say "scale-out: three instances, postgres_fdw"
 ds_out=$(bash "$scratch/test/dist/run.sh" 2>&1)
