@@ -13,6 +13,7 @@ OBJS = \
 	src/encoding.o \
 	src/indicator_io.o \
 	src/indicator_ops.o \
+	src/indicator_cmp.o \
 	src/units_sql.o \
 	src/exact.o \
 	src/policy.o \

@@ -90,3 +90,15 @@ CREATE TEMP TABLE sizes (v indicator);
 INSERT INTO sizes VALUES ('>= 10 次'), ('<= 60 万元'), ('= 100 %'), ('>= 100 条/天'),
 	('95%～100%'), ('>= 102100.9 平方米'), ('定性 有效提高');
 SELECT v, pg_column_size(v) AS bytes_on_disk FROM sizes;
+
+-- values without a unit: an empty unit compares before any other, and the
+-- empty units are equal (the sanitizer run checks no memcmp sees a NULL)
+SELECT '>= 1'::indicator = '>= 2'::indicator AS eq,
+       '>= 1'::indicator < '>= 2'::indicator AS lt,
+       indicator_cmp('>= 1', '>= 1.0') AS same,
+       indicator_cmp('>= 1', '>= 1 次') AS no_unit_first,
+       indicator_cmp('[1,2]', '[1,3]') AS range_cmp,
+       indicator_hash('>= 1') = indicator_hash('>= 1.0') AS hash_eq,
+       indicator_hash_extended('>= 1', 7) = indicator_hash_extended('>=1.00', 7) AS hash_ext_eq;
+SELECT count(DISTINCT v) AS distinct_unitless
+FROM (VALUES ('>= 1'::indicator), ('>= 1.0'), ('>= 2'), ('[1,2]'), ('[1.0,2]'), ('正向 >= 1')) t(v);
