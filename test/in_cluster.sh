@@ -113,6 +113,17 @@ else
 	failed=$((failed + 1))
 fi
 
+# the regression and pgTAP suites again, the module built with ASan+UBSan
+# in a private install (TAP lines; any sanitizer report fails)
+say "sanitizers: ASan and UBSan"
+san_out=$(bash "$scratch/test/sanitize.sh" "$scratch" 2>&1)
+printf '%s\n' "$san_out" | grep -E '^(ok|not ok)|runtime error|AddressSanitizer' | head -60
+san_ok=$(printf '%s\n' "$san_out" | grep -c '^ok ' || true)
+san_bad=$(printf '%s\n' "$san_out" | grep -c '^not ok ' || true)
+[ "$san_ok" -eq 0 ] && [ "$san_bad" -eq 0 ] && san_bad=1
+passed=$((passed + san_ok))
+failed=$((failed + san_bad))
+
 # the fuzz targets, briefly: any crash, sanitizer report or leak fails
 # (deterministic: corpus replay, then fixed executions from a fixed seed;
 # crash inputs are kept in the tree's test/fuzz/findings/)
