@@ -34,7 +34,17 @@ top=$(cd "${1:-$here}" && pwd) || exit 1
 # shellcheck source=test/lib.sh
 . "$top/test/lib.sh"
 
-install_packages || exit 1
+failed=0
+ok() { echo "ok - sanitizers: $*"; }
+not_ok() {
+	echo "not ok - sanitizers: $*"
+	failed=1
+}
+
+if ! install_packages; then
+	not_ok "the packages test/lib.sh lists are missing"
+	exit 1
+fi
 
 work=$(mktemp -d /tmp/indicator-sanitize.XXXXXX)
 cluster=$work/cluster
@@ -50,13 +60,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
-
-failed=0
-ok() { echo "ok - sanitizers: $*"; }
-not_ok() {
-	echo "not ok - sanitizers: $*"
-	failed=1
-}
 
 # The server reads the bundled data and pg_regress writes its results in the
 # tree, so the suites run in a copy that the cluster owner owns; the build
