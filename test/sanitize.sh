@@ -10,10 +10,19 @@
 #
 #   ok - sanitizers: the server runs the instrumented module with the ASan and UBSan runtimes
 #   ok - sanitizers: pg_regress 14 tests passed under ASan+UBSan
-#   ok - sanitizers: pgTAP 1366 assertions passed under ASan+UBSan
+#   ok - sanitizers: pgTAP 1372 assertions passed under ASan+UBSan
 #   ok - sanitizers: no report
 #
-# Exit status 0 when every line is "ok", 1 otherwise.
+# Exit status 0 when every line is "ok", 1 otherwise.  A failure prints
+# each report (its first stack frames, and whether the extension's code is
+# on the stack) and the statement that was running.  SANITIZE_KEEP=yes keeps
+# the scratch directory (the server log is cluster/server.log there).
+#
+# What it can see: UBSan checks the module's code only (PostgreSQL is not
+# instrumented).  ASan checks every access the module makes to its own
+# stack and globals and to memory from malloc; but palloc'd memory lies
+# inside blocks PostgreSQL mallocs whole, so an overrun of a palloc chunk
+# that stays within its block goes unseen.
 #
 # Nothing outside a scratch directory in /tmp is written: the instrumented
 # module goes into a private copy of PostgreSQL (test/lib.sh,
