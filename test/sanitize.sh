@@ -10,10 +10,19 @@
 #
 #   ok - sanitizers: the server runs the instrumented module with the ASan and UBSan runtimes
 #   ok - sanitizers: pg_regress 14 tests passed under ASan+UBSan
-#   ok - sanitizers: pgTAP 1366 assertions passed under ASan+UBSan
+#   ok - sanitizers: pgTAP 1372 assertions passed under ASan+UBSan
 #   ok - sanitizers: no report
 #
-# Exit status 0 when every line is "ok", 1 otherwise.
+# Exit status 0 when every line is "ok", 1 otherwise.  A failure prints
+# each report (its first stack frames, and whether the extension's code is
+# on the stack) and the statement that was running.  SANITIZE_KEEP=yes keeps
+# the scratch directory (the server log is cluster/server.log there).
+#
+# What it can see: UBSan checks the module's code only (PostgreSQL is not
+# instrumented).  ASan checks every access the module makes to its own
+# stack and globals and to memory from malloc; but palloc'd memory lies
+# inside blocks PostgreSQL mallocs whole, so an overrun of a palloc chunk
+# that stays within its block goes unseen.
 #
 # Nothing outside a scratch directory in /tmp is written: the instrumented
 # module goes into a private copy of PostgreSQL (test/lib.sh,
@@ -34,7 +43,17 @@ top=$(cd "${1:-$here}" && pwd) || exit 1
 # shellcheck source=test/lib.sh
 . "$top/test/lib.sh"
 
-install_packages || exit 1
+failed=0
+ok() { echo "ok - sanitizers: $*"; }
+not_ok() {
+	echo "not ok - sanitizers: $*"
+	failed=1
+}
+
+if ! install_packages; then
+	not_ok "the packages test/lib.sh lists are missing"
+	exit 1
+fi
 
 work=$(mktemp -d /tmp/indicator-sanitize.XXXXXX)
 cluster=$work/cluster
@@ -50,13 +69,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
-
-failed=0
-ok() { echo "ok - sanitizers: $*"; }
-not_ok() {
-	echo "not ok - sanitizers: $*"
-	failed=1
-}
 
 # The server reads the bundled data and pg_regress writes its results in the
 # tree, so the suites run in a copy that the cluster owner owns; the build

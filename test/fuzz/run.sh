@@ -31,7 +31,7 @@ if [ "${1:-}" = --explore ]; then
 fi
 seed=${FUZZ_SEED:-20221231}
 findings=${FUZZ_FINDINGS:-$top/test/fuzz/findings}
-targets=${FUZZ_TARGETS:-literal actual binary goal_table}
+targets=${FUZZ_TARGETS:-literal actual binary goal_table compare}
 
 INDICATOR_PACKAGES="$INDICATOR_PACKAGES $INDICATOR_TEST_PACKAGES" install_packages
 PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
@@ -42,7 +42,7 @@ cc=$(command -v clang || command -v clang-14)
 
 build="$top/test/fuzz/build"
 mkdir -p "$build" "$findings"
-core="decimal error scan units literal storage exact policy actual score scorecard hierarchy weights goal_table indicator_wire scorecard_wire"
+core="decimal error scan units literal storage indicator_cmp exact policy actual score scorecard hierarchy weights goal_table indicator_wire scorecard_wire"
 say "building the fuzz targets with $cc"
 objs=""
 for f in $core; do
@@ -64,6 +64,13 @@ done < <(tail -n +2 "$top/data/goal_rows_2022.csv")
 for s in '≥95%' '≤90万元' '=100百分比' '95%～100%' '[95,100] %' '定性 7*24小时' '>= 5,000 份' '正向　大于等于　10　次' '>= －5 %'; do
 	seed literal "$s"
 done
+# values to compare, newline-separated: literals, and stored payloads (the
+# first two spell >= 10 次, once with a padded varint: equal values, not
+# the same bytes)
+for s in $'>= 1\n>= 2\n>= 1 次' $'>= 10 次\n≥10次\n>= 9.5 次' $'95%～100%\n[95,100] %\n[95.0,99.5]%' $'定性 有效提高\n定性 有效提升\n定性'; do
+	seed compare "$s"
+done
+printf '\x01\x25\x00\x14\xe6\xac\xa1\n\x01\x25\x00\x94\x00\xe6\xac\xa1\n\x01\x39\x00\xbe\x01\xc8\x01%%' >"$build/corpus/compare/payloads"
 while IFS=, read -r _ actual; do seed actual "$actual"; done < <(tail -n +2 "$top/data/sample_actuals_2022.csv")
 for s in '达成 9.5' '部分达成（75%）' '2022-11-30' '2022年11月30日' '0.3 小时' '5,200次' 'central reverse_mode=linear_2x' '2022年1月至12月'; do
 	seed actual "$s"
@@ -110,7 +117,7 @@ status=0
 for target in $targets; do
 	"$cc" -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Wno-ignored-attributes \
 		-I "$top/src" -isystem "$inc" "$top/test/fuzz/fuzz_$target.c" $objs "$build/shim.o" \
-		"$libdir/libpgport.a" -o "$build/fuzz_$target"
+		"$libdir/libpgcommon.a" "$libdir/libpgport.a" -o "$build/fuzz_$target"
 	# inputs of realistic size: a literal or an actual is short, a table is a few rows;
 	# executions for the CI check: about 20 seconds each on a 2-core machine
 	case $target in
@@ -118,6 +125,7 @@ for target in $targets; do
 		actual) maxlen=256 runs=100000 ;;
 		binary) maxlen=512 runs=2000000 ;;
 		goal_table) maxlen=512 runs=100000 ;;
+		compare) maxlen=256 runs=300000 ;;
 		*) maxlen=512 runs=100000 ;;
 	esac
 	runs=${FUZZ_RUNS:-$runs}
