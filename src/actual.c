@@ -342,7 +342,7 @@ read_grade(const char *s, int pos, int end, int grade, IndActual *a, IndError *e
 		pos = ind_skip_spaces(s, end, pos + n);
 	if (ind_decimal_parse(s + pos, end - pos, false, &n, &a->manual) != IND_DEC_OK)
 		return ind_fail_token(err, IND_ERR_SYNTAX,
-						"Expected a manual score after the grade, found \"%s\".", s + pos, end - pos);
+							  "Expected a manual score after the grade, found \"%s\".", s + pos, end - pos);
 	a->has_manual = true;
 	pos = ind_skip_spaces(s, end, pos + n);
 	if ((n = MATCH(s + pos, end - pos, percent_words, &code)) > 0)
@@ -356,7 +356,7 @@ read_grade(const char *s, int pos, int end, int grade, IndActual *a, IndError *e
 		pos = ind_skip_spaces(s, end, pos + n);
 	if (pos < end)
 		return ind_fail_token(err, IND_ERR_SYNTAX,
-						"Unexpected \"%s\" after the manual score.", s + pos, end - pos);
+							  "Unexpected \"%s\" after the manual score.", s + pos, end - pos);
 	if (ind_decimal_cmp(a->manual, (IndDecimal) {0, 0}) < 0)
 		return ind_failf(err, IND_ERR_SYNTAX, "A manual score cannot be negative.");
 	return IND_OK;
@@ -377,7 +377,7 @@ ind_parse_actual(const char *s, int len, IndActual *a, IndError *err)
 	err->detail[0] = '\0';
 	if (len > IND_MAX_INPUT_BYTES)
 		return ind_failf(err, IND_ERR_TOO_LONG,
-						"The actual value is longer than %d kB.", IND_MAX_INPUT_BYTES / 1024);
+						 "The actual value is longer than %d kB.", IND_MAX_INPUT_BYTES / 1024);
 	pos = ind_skip_spaces(s, len, 0);
 	end = ind_trim_end(s, pos, len);
 	if (pos >= end)
@@ -409,31 +409,35 @@ ind_parse_actual(const char *s, int len, IndActual *a, IndError *err)
 	st = ind_decimal_parse(s + pos, end - pos, true, &n, &d);
 	if (st == IND_DEC_OUT_OF_RANGE)
 		return ind_fail_token(err, IND_ERR_RANGE,
-						"The number \"%s\" has more than 18 significant digits.", s + pos, n);
+							  "The number \"%s\" has more than 18 significant digits.", s + pos, n);
 	if (st == IND_DEC_BAD_GROUPING)
 		return ind_fail_token(err, IND_ERR_SYNTAX,
-						"Misplaced thousands separator in \"%s\": write 5,000 or 5000.", s + pos, n);
+							  "Misplaced thousands separator in \"%s\": write 5,000 or 5000.", s + pos, n);
 	if (st != IND_DEC_OK)
 		return ind_fail_token(err, IND_ERR_SYNTAX,
-						"\"%s\" is not a number, a grade (达成, 部分达成, 未达成) or a date.",
-						s + pos, end - pos);
+							  "\"%s\" is not a number, a grade (达成, 部分达成, 未达成) or a date.",
+							  s + pos, end - pos);
 	a->kind = IND_ACTUAL_NUMBER;
 	a->value = ind_ratio_from_decimal(d);
 	if (ind_decimal_exponent_follows(s + pos + n, end - pos - n))
 		return ind_fail_token(err, IND_ERR_SYNTAX,
-						"Scientific notation \"%s\" is not read; write the number out in digits.",
-						s + pos, end - pos);
+							  "Scientific notation \"%s\" is not read; write the number out in digits.",
+							  s + pos, end - pos);
 	pos = ind_skip_spaces(s, end, pos + n);
 	if (end - pos > IND_MAX_UNIT_BYTES)
 		return ind_fail_token(err, IND_ERR_SYNTAX, "The unit \"%s\" is longer than " CppAsString2(IND_MAX_UNIT_BYTES) " bytes.",
-						s + pos, end - pos);
+							  s + pos, end - pos);
 	if (pos < end && (starts_number_or_punct(s + pos, end - pos)))
 		return ind_fail_token(err, IND_ERR_SYNTAX,
-						"Unexpected \"%s\" after the number; a unit follows it directly.",
-						s + pos, end - pos);
-	if (pos < end && ind_unit_misspelling(s + pos, end - pos) != NULL)
-		return ind_fail_token(err, IND_ERR_SYNTAX, ind_unit_misspelling(s + pos, end - pos),
+							  "Unexpected \"%s\" after the number; a unit follows it directly.",
 							  s + pos, end - pos);
+	if (pos < end)
+	{
+		const char *misspelt = ind_unit_misspelling(s + pos, end - pos);
+
+		if (misspelt != NULL)
+			return ind_fail_token(err, IND_ERR_SYNTAX, misspelt, s + pos, end - pos);
+	}
 	a->unit = s + pos;
 	a->unit_len = end - pos;
 	return IND_OK;
@@ -465,8 +469,8 @@ ind_actual_to_target_unit(const IndSpec *spec, IndActual *a, IndError *err)
 
 		snprintf(buf, sizeof(buf), "%.*s", n, canon);
 		return ind_fail_token(err, IND_ERR_DATA,
-						"The actual is in \"%s\", which does not convert to the target's unit.",
-						buf, (int) strlen(buf));
+							  "The actual is in \"%s\", which does not convert to the target's unit.",
+							  buf, (int) strlen(buf));
 	}
 	f.num = num;
 	f.den = den;

@@ -15,30 +15,52 @@
 #include "hierarchy.h"
 #include "scan.h"
 
-static const IndLevel levels[] = {
-	{"产出指标", 1, IND_L1_OUTPUT, 100, "both"},
-	{"数量指标", 2, IND_L1_OUTPUT, 110, "both"},
-	{"质量指标", 2, IND_L1_OUTPUT, 120, "both"},
-	{"时效指标", 2, IND_L1_OUTPUT, 130, "both"},
+/* Named positions in levels[], so that the spellings below say what they mean. */
+typedef enum LevelCode
+{
+	LV_OUTPUT,					/* 产出指标 */
+	LV_QUANTITY,				/* 数量指标 */
+	LV_QUALITY,					/* 质量指标 */
+	LV_TIMELINESS,				/* 时效指标 */
+	LV_COST_2020,				/* 成本指标 as a level 2 under 产出 */
+	LV_COST,					/* 成本指标 as a level 1 (2021) */
+	LV_ECONOMIC_COST,			/* 经济成本指标 */
+	LV_SOCIAL_COST,				/* 社会成本指标 */
+	LV_ECOLOGICAL_COST,			/* 生态环境成本指标 */
+	LV_OUTCOME,					/* 效益指标 */
+	LV_ECONOMIC,				/* 经济效益指标 */
+	LV_SOCIAL,					/* 社会效益指标 */
+	LV_ECOLOGICAL,				/* 生态效益指标 */
+	LV_SUSTAINABLE,				/* 可持续影响指标 */
+	LV_SATISFACTION,			/* 满意度指标 */
+	LV_SERVED,					/* 服务对象满意度指标 */
+	LV_COUNT
+} LevelCode;
+
+static const IndLevel levels[LV_COUNT] = {
+	[LV_OUTPUT] = {"产出指标", 1, IND_L1_OUTPUT, 100, "both"},
+	[LV_QUANTITY] = {"数量指标", 2, IND_L1_OUTPUT, 110, "both"},
+	[LV_QUALITY] = {"质量指标", 2, IND_L1_OUTPUT, 120, "both"},
+	[LV_TIMELINESS] = {"时效指标", 2, IND_L1_OUTPUT, 130, "both"},
 	/* as a level 2, 成本指标 sits under 产出 (2020 framework) */
-	{"成本指标", 2, IND_L1_OUTPUT, 140, "2020"},
-	{"成本指标", 1, IND_L1_COST, 200, "2021"},
-	{"经济成本指标", 2, IND_L1_COST, 210, "2021"},
-	{"社会成本指标", 2, IND_L1_COST, 220, "2021"},
-	{"生态环境成本指标", 2, IND_L1_COST, 230, "2021"},
-	{"效益指标", 1, IND_L1_OUTCOME, 300, "both"},
-	{"经济效益指标", 2, IND_L1_OUTCOME, 310, "both"},
-	{"社会效益指标", 2, IND_L1_OUTCOME, 320, "both"},
-	{"生态效益指标", 2, IND_L1_OUTCOME, 330, "both"},
-	{"可持续影响指标", 2, IND_L1_OUTCOME, 340, "both"},
-	{"满意度指标", 1, IND_L1_SATISFACTION, 400, "both"},
-	{"服务对象满意度指标", 2, IND_L1_SATISFACTION, 410, "both"},
+	[LV_COST_2020] = {"成本指标", 2, IND_L1_OUTPUT, 140, "2020"},
+	[LV_COST] = {"成本指标", 1, IND_L1_COST, 200, "2021"},
+	[LV_ECONOMIC_COST] = {"经济成本指标", 2, IND_L1_COST, 210, "2021"},
+	[LV_SOCIAL_COST] = {"社会成本指标", 2, IND_L1_COST, 220, "2021"},
+	[LV_ECOLOGICAL_COST] = {"生态环境成本指标", 2, IND_L1_COST, 230, "2021"},
+	[LV_OUTCOME] = {"效益指标", 1, IND_L1_OUTCOME, 300, "both"},
+	[LV_ECONOMIC] = {"经济效益指标", 2, IND_L1_OUTCOME, 310, "both"},
+	[LV_SOCIAL] = {"社会效益指标", 2, IND_L1_OUTCOME, 320, "both"},
+	[LV_ECOLOGICAL] = {"生态效益指标", 2, IND_L1_OUTCOME, 330, "both"},
+	[LV_SUSTAINABLE] = {"可持续影响指标", 2, IND_L1_OUTCOME, 340, "both"},
+	[LV_SATISFACTION] = {"满意度指标", 1, IND_L1_SATISFACTION, 400, "both"},
+	[LV_SERVED] = {"服务对象满意度指标", 2, IND_L1_SATISFACTION, 410, "both"},
 };
 
 typedef struct LevelSpelling
 {
 	const char *spelling;
-	int			index;			/* into levels[] */
+	LevelCode	index;
 } LevelSpelling;
 
 /*
@@ -46,22 +68,26 @@ typedef struct LevelSpelling
  * level-1 reading is chosen by ind_level1_entry() where a level 1 is meant.
  */
 static const LevelSpelling spellings[] = {
-	{"产出指标", 0}, {"产出", 0}, {"产出目标", 0},
-	{"数量指标", 1}, {"数量", 1},
-	{"质量指标", 2}, {"质量", 2},
-	{"时效指标", 3}, {"时效", 3}, {"进度指标", 3},
-	{"成本指标", 4}, {"成本", 4}, {"成本控制指标", 4},
-	{"经济成本指标", 6}, {"经济成本", 6},
-	{"社会成本指标", 7}, {"社会成本", 7},
-	{"生态环境成本指标", 8}, {"生态环境成本", 8}, {"生态成本指标", 8}, {"生态成本", 8},
-	{"效益指标", 9}, {"效益", 9}, {"效果指标", 9},
-	{"经济效益指标", 10}, {"经济效益", 10},
-	{"社会效益指标", 11}, {"社会效益", 11},
-	{"生态效益指标", 12}, {"生态效益", 12}, {"生态环境效益指标", 12}, {"生态环境效益", 12},
-	{"可持续影响指标", 13}, {"可持续影响", 13}, {"可持续发展指标", 13},
-	{"满意度指标", 14}, {"满意度", 14}, {"满意度目标", 14},
-	{"服务对象满意度指标", 15}, {"服务对象满意度", 15}, {"社会公众或服务对象满意度", 15},
-	{"社会公众满意度", 15}, {"群众满意度", 15},
+	{"产出指标", LV_OUTPUT}, {"产出", LV_OUTPUT}, {"产出目标", LV_OUTPUT},
+	{"数量指标", LV_QUANTITY}, {"数量", LV_QUANTITY},
+	{"质量指标", LV_QUALITY}, {"质量", LV_QUALITY},
+	{"时效指标", LV_TIMELINESS}, {"时效", LV_TIMELINESS}, {"进度指标", LV_TIMELINESS},
+	{"成本指标", LV_COST_2020}, {"成本", LV_COST_2020}, {"成本控制指标", LV_COST_2020},
+	{"经济成本指标", LV_ECONOMIC_COST}, {"经济成本", LV_ECONOMIC_COST},
+	{"社会成本指标", LV_SOCIAL_COST}, {"社会成本", LV_SOCIAL_COST},
+	{"生态环境成本指标", LV_ECOLOGICAL_COST}, {"生态环境成本", LV_ECOLOGICAL_COST},
+	{"生态成本指标", LV_ECOLOGICAL_COST}, {"生态成本", LV_ECOLOGICAL_COST},
+	{"效益指标", LV_OUTCOME}, {"效益", LV_OUTCOME}, {"效果指标", LV_OUTCOME},
+	{"经济效益指标", LV_ECONOMIC}, {"经济效益", LV_ECONOMIC},
+	{"社会效益指标", LV_SOCIAL}, {"社会效益", LV_SOCIAL},
+	{"生态效益指标", LV_ECOLOGICAL}, {"生态效益", LV_ECOLOGICAL},
+	{"生态环境效益指标", LV_ECOLOGICAL}, {"生态环境效益", LV_ECOLOGICAL},
+	{"可持续影响指标", LV_SUSTAINABLE}, {"可持续影响", LV_SUSTAINABLE},
+	{"可持续发展指标", LV_SUSTAINABLE},
+	{"满意度指标", LV_SATISFACTION}, {"满意度", LV_SATISFACTION}, {"满意度目标", LV_SATISFACTION},
+	{"服务对象满意度指标", LV_SERVED}, {"服务对象满意度", LV_SERVED},
+	{"社会公众或服务对象满意度", LV_SERVED},
+	{"社会公众满意度", LV_SERVED}, {"群众满意度", LV_SERVED},
 };
 
 /* The level a (trimmed) label names, or NULL. */
@@ -101,8 +127,8 @@ ind_level1_entry(int level1)
 const IndLevel *
 ind_level_as_level1(const IndLevel *l)
 {
-	if (l != NULL && l->depth == 2 && strcmp(l->name, "成本指标") == 0)
-		return ind_level1_entry(IND_L1_COST);
+	if (l == &levels[LV_COST_2020])
+		return &levels[LV_COST];
 	return l;
 }
 
@@ -126,12 +152,12 @@ ind_level_spellings(int i, const char **out, int max)
 	int			j;
 
 	for (j = 0; j < (int) lengthof(spellings) && n < max; j++)
-		if (spellings[j].index == i)
+		if ((int) spellings[j].index == i)
 			out[n++] = spellings[j].spelling;
 	/* 成本指标 as level 1 shares the 2020 level 2's spellings */
 	if (levels[i].depth == 1 && levels[i].level1 == IND_L1_COST)
 		for (j = 0; j < (int) lengthof(spellings) && n < max; j++)
-			if (spellings[j].index == 4)
+			if (spellings[j].index == LV_COST_2020)
 				out[n++] = spellings[j].spelling;
 	return n;
 }

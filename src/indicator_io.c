@@ -266,16 +266,7 @@ indicator_recv(PG_FUNCTION_ARGS)
 
 		utf8 = ind_to_utf8(server, server == raw ? rawlen : (int) strlen(server), &len);
 	}
-	if (sent.op == IND_OP_NONE)
-	{
-		sent.text = utf8;
-		sent.text_len = len;
-	}
-	else
-	{
-		sent.unit = len > 0 ? utf8 : NULL;
-		sent.unit_len = len;
-	}
+	ind_wire_set_text(&sent, utf8, len);
 	if (ind_wire_check(&sent, &parsed, palloc(ind_wire_check_buflen(&sent)), &err) != IND_OK)
 		bad_binary(err.detail);
 	PG_RETURN_INDICATOR_P(ind_make(&parsed));

@@ -155,6 +155,25 @@ ind_wire_decode(const char *str, int len, IndSpec *sent, const char **text, int 
 	return IND_OK;
 }
 
+/*
+ * Put the decoded text field (now UTF-8) where it belongs: the target text
+ * of a qualitative value, else the unit (none when empty).
+ */
+void
+ind_wire_set_text(IndSpec *sent, const char *text, int text_len)
+{
+	if (sent->op == IND_OP_NONE)
+	{
+		sent->text = text;
+		sent->text_len = text_len;
+	}
+	else
+	{
+		sent->unit = text_len > 0 ? text : NULL;
+		sent->unit_len = text_len;
+	}
+}
+
 int
 ind_wire_check_buflen(const IndSpec *sent)
 {

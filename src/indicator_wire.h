@@ -17,6 +17,7 @@ extern void ind_wire_encode(const IndSpec *spec, const char *text, int text_len,
 							unsigned char *out);
 extern IndStatus ind_wire_decode(const char *p, int len, IndSpec *sent,
 								 const char **text, int *text_len, IndError *err);
+extern void ind_wire_set_text(IndSpec *sent, const char *text, int text_len);
 extern IndStatus ind_wire_check(IndSpec *sent, IndSpec *parsed, char *canon, IndError *err);
 extern int	ind_wire_check_buflen(const IndSpec *sent);
 

@@ -132,24 +132,24 @@ read_number(const char *s, int pos, int end, bool grouping, int *next,
 		case IND_DEC_OK:
 			if (ind_decimal_exponent_follows(s + pos + n, end - pos - n))
 				return ind_fail_token(err, IND_ERR_SYNTAX,
-							"Scientific notation \"%s\" is not read; write the target out in digits.",
-							s + pos, end - pos);
+									  "Scientific notation \"%s\" is not read; write the target out in digits.",
+									  s + pos, end - pos);
 			*next = pos + n;
 			return IND_OK;
 		case IND_DEC_NOT_A_NUMBER:
 			if (pos >= end)
 				return ind_failf(err, IND_ERR_SYNTAX, "The target value is missing.");
 			return ind_fail_token(err, IND_ERR_SYNTAX,
-						"Expected a number for the target, found \"%s\".",
-						s + pos, end - pos);
+								  "Expected a number for the target, found \"%s\".",
+								  s + pos, end - pos);
 		case IND_DEC_BAD_GROUPING:
 			return ind_fail_token(err, IND_ERR_SYNTAX,
-						"Misplaced thousands separator in \"%s\": write 5,000 or 5000.",
-						s + pos, n);
+								  "Misplaced thousands separator in \"%s\": write 5,000 or 5000.",
+								  s + pos, n);
 		case IND_DEC_OUT_OF_RANGE:
 			return ind_fail_token(err, IND_ERR_RANGE,
-						"The number \"%s\" has more than 18 significant digits.",
-						s + pos, n);
+								  "The number \"%s\" has more than 18 significant digits.",
+								  s + pos, n);
 	}
 	return IND_ERR_SYNTAX;		/* keep compilers quiet */
 }
@@ -171,11 +171,11 @@ set_unit(IndSpec *spec, const char *s, int start, int end, IndError *err)
 		return IND_OK;
 	if (len > IND_MAX_UNIT_BYTES)
 		return ind_fail_token(err, IND_ERR_SYNTAX,
-					"The unit \"%s\" is longer than " CppAsString2(IND_MAX_UNIT_BYTES) " bytes; write a long target as 定性 text.",
-					s + start, len);
+							  "The unit \"%s\" is longer than " CppAsString2(IND_MAX_UNIT_BYTES) " bytes; write a long target as 定性 text.",
+							  s + start, len);
 	if (starts_number(s + start, len))
 		return ind_fail_token(err, IND_ERR_SYNTAX,
-					"Unexpected number \"%s\" after the target.", s + start, len);
+							  "Unexpected number \"%s\" after the target.", s + start, len);
 	{
 		const char *misspelt = ind_unit_misspelling(s + start, len);
 
@@ -187,8 +187,8 @@ set_unit(IndSpec *spec, const char *s, int start, int end, IndError *err)
 
 		if (MATCH(s + start, len, unit_bad_starts, &code) > 0)
 			return ind_fail_token(err, IND_ERR_SYNTAX,
-						"Unexpected \"%s\" after the target; a unit cannot start with punctuation.",
-						s + start, len);
+								  "Unexpected \"%s\" after the target; a unit cannot start with punctuation.",
+								  s + start, len);
 	}
 	for (pos = start; pos < end; pos += ind_char_len(s + pos, end - pos))
 	{
@@ -196,7 +196,7 @@ set_unit(IndSpec *spec, const char *s, int start, int end, IndError *err)
 
 		if (MATCH(s + pos, end - pos, comparator_chars, &code) > 0)
 			return ind_fail_token(err, IND_ERR_SYNTAX,
-						"Unexpected comparator \"%s\" after the target.", s + pos, end - pos);
+								  "Unexpected comparator \"%s\" after the target.", s + pos, end - pos);
 	}
 	spec->unit_len = ind_unit_canonical(s + start, len, spec->unit_buf, &known);
 	spec->unit = spec->unit_buf;
@@ -217,8 +217,8 @@ set_unit(IndSpec *spec, const char *s, int start, int end, IndError *err)
 				int			next = ind_skip_spaces(s, end, pos);
 
 				return ind_fail_token(err, IND_ERR_SYNTAX,
-							"Unexpected \"%s\" after the unit; units contain no blanks.",
-							s + next, end - next);
+									  "Unexpected \"%s\" after the unit; units contain no blanks.",
+									  s + next, end - next);
 			}
 		}
 	}
@@ -279,8 +279,8 @@ read_bracket_range(const char *s, int pos, int end, IndSpec *spec, IndError *err
 	n = MATCH(s + pos, end - pos, bracket_separators, &code);
 	if (n == 0)
 		return ind_fail_token(err, IND_ERR_SYNTAX,
-					"Expected \",\" between the bounds of the range, found \"%s\".",
-					s + pos, end - pos);
+							  "Expected \",\" between the bounds of the range, found \"%s\".",
+							  s + pos, end - pos);
 	pos = ind_skip_spaces(s, end, pos + n);
 	st = read_number(s, pos, end, false, &pos, &spec->hi, err);
 	if (st != IND_OK)
@@ -289,7 +289,7 @@ read_bracket_range(const char *s, int pos, int end, IndSpec *spec, IndError *err
 	n = MATCH(s + pos, end - pos, close_brackets, &code);
 	if (n == 0)
 		return ind_fail_token(err, IND_ERR_SYNTAX,
-					"Expected \"]\" to close the range, found \"%s\".", s + pos, end - pos);
+							  "Expected \"]\" to close the range, found \"%s\".", s + pos, end - pos);
 	pos = ind_skip_spaces(s, end, pos + n);
 	spec->op = IND_OP_RANGE;
 	return set_unit(spec, s, pos, end, err);
@@ -345,7 +345,7 @@ read_quantitative(const char *s, int pos, int end, IndComparator preset,
 	{
 		if (preset != IND_OP_NONE && (IndComparator) code != preset)
 			return ind_fail_token(err, IND_ERR_SYNTAX,
-						"The target \"%s\" repeats a different comparator.", s + pos, end - pos);
+								  "The target \"%s\" repeats a different comparator.", s + pos, end - pos);
 		spec->op = (IndComparator) code;
 		pos = ind_skip_spaces(s, end, pos + n);
 	}
@@ -354,7 +354,7 @@ read_quantitative(const char *s, int pos, int end, IndComparator preset,
 	{
 		if (spec->op != IND_OP_NONE && spec->op != IND_OP_RANGE)
 			return ind_fail_token(err, IND_ERR_SYNTAX,
-						"A range \"%s\" cannot follow a comparator.", s + pos, end - pos);
+								  "A range \"%s\" cannot follow a comparator.", s + pos, end - pos);
 		return read_bracket_range(s, pos, end, spec, err);
 	}
 
@@ -382,8 +382,8 @@ read_quantitative(const char *s, int pos, int end, IndComparator preset,
 		}
 		if (spec->op == IND_OP_RANGE)
 			return ind_fail_token(err, IND_ERR_SYNTAX,
-						"A range needs two bounds, as in \"95～100\"; found \"%s\".",
-						s + pos, end - pos);
+								  "A range needs two bounds, as in \"95～100\"; found \"%s\".",
+								  s + pos, end - pos);
 	}
 	after = ind_skip_spaces(s, end, after);
 	return set_unit(spec, s, after, ind_trim_end(s, after, end), err);
@@ -401,7 +401,7 @@ complete_spec(IndSpec *spec, int nature, IndError *err)
 			spec->op = IND_OP_LE;
 		else
 			return ind_failf(err, IND_ERR_SYNTAX,
-						"No comparator or nature before the target.");
+							 "No comparator or nature before the target.");
 	}
 	if (nature == NATURE_UNSPECIFIED || nature == NATURE_QUANTITATIVE)
 		nature = (spec->op == IND_OP_LE || spec->op == IND_OP_LT) ?
@@ -482,7 +482,7 @@ ind_parse_literal(const char *s, int len, IndSpec *spec, IndError *err)
 	err->detail[0] = '\0';
 	if (len > IND_MAX_INPUT_BYTES)
 		return ind_failf(err, IND_ERR_TOO_LONG,
-					"The value is longer than %d kB; no indicator is that long.",
+						 "The value is longer than %d kB; no indicator is that long.",
 						 IND_MAX_INPUT_BYTES / 1024);
 	start = ind_skip_spaces(s, len, 0);
 	end = ind_trim_end(s, start, len);
@@ -504,7 +504,7 @@ ind_parse_literal(const char *s, int len, IndSpec *spec, IndError *err)
 		!starts_number(s + pos, end - pos) &&
 		MATCH(s + pos, end - pos, open_brackets, &code) == 0)
 		return ind_fail_token(err, IND_ERR_SYNTAX,
-					"\"%s\" is not a nature, comparator or number.", s + pos, end - pos);
+							  "\"%s\" is not a nature, comparator or number.", s + pos, end - pos);
 
 	st = read_quantitative(s, pos, end, IND_OP_NONE, spec, err);
 	if (st != IND_OK)
@@ -674,7 +674,7 @@ ind_check_spec(IndSpec *spec, IndError *err)
 			return ind_failf(err, IND_ERR_SYNTAX, "A text target needs the nature 定性.");
 		if (spec->text_len > IND_MAX_TEXT_BYTES)
 			return ind_failf(err, IND_ERR_TOO_LONG,
-						"The target text is longer than %d bytes.", IND_MAX_TEXT_BYTES);
+							 "The target text is longer than %d bytes.", IND_MAX_TEXT_BYTES);
 		return IND_OK;
 	}
 	if (spec->op > IND_OP_MAX)
@@ -685,8 +685,8 @@ ind_check_spec(IndSpec *spec, IndError *err)
 
 		ind_decimal_format(spec->lo, buf);
 		return ind_fail_token(err, IND_ERR_SYNTAX,
-					"The lower bound %s of the range is greater than the upper bound.",
-					buf, (int) strlen(buf));
+							  "The lower bound %s of the range is greater than the upper bound.",
+							  buf, (int) strlen(buf));
 	}
 	if (spec->op == IND_OP_RANGE)
 	{
@@ -697,7 +697,7 @@ ind_check_spec(IndSpec *spec, IndError *err)
 		if (!ind_decimal_rescale(spec->lo, scale, &m) ||
 			!ind_decimal_rescale(spec->hi, scale, &m))
 			return ind_failf(err, IND_ERR_RANGE,
-						"The bounds of the range need more than 18 digits at a common scale.");
+							 "The bounds of the range need more than 18 digits at a common scale.");
 	}
 	return IND_OK;
 }

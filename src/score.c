@@ -368,8 +368,8 @@ score_deadline(const IndSpec *spec, const IndActual *a, const IndPolicy *p, Rule
 
 	if (!ind_parse_deadline(spec->text, spec->text_len, &dl))
 		return ind_fail_token(err, IND_ERR_ARG,
-						"The target \"%s\" is not a deadline, so a date cannot score it; use a grade.",
-						spec->text, spec->text_len);
+							  "The target \"%s\" is not a deadline, so a date cannot score it; use a grade.",
+							  spec->text, spec->text_len);
 	res->met = a->date <= dl.end;
 	if (res->met)
 		res->r = ONE;
@@ -438,8 +438,8 @@ ind_score(const IndSpec *spec, const IndActual *actual, IndDecimal w, const IndP
 	{
 		if (actual->kind != IND_ACTUAL_DATE)
 			return ind_fail_token(err, IND_ERR_ARG,
-							"The qualitative target \"%s\" is scored by grade (达成, 部分达成, 未达成), or by date if it is a deadline.",
-							spec->text, spec->text_len);
+								  "The qualitative target \"%s\" is scored by grade (达成, 部分达成, 未达成), or by date if it is a deadline.",
+								  spec->text, spec->text_len);
 		st = score_deadline(spec, actual, p, &res, err);
 	}
 	else
@@ -448,7 +448,7 @@ ind_score(const IndSpec *spec, const IndActual *actual, IndDecimal w, const IndP
 
 		if (actual->kind != IND_ACTUAL_NUMBER)
 			return ind_failf(err, IND_ERR_ARG,
-							"A date cannot score a numeric target.");
+							 "A date cannot score a numeric target.");
 		a = actual->value;
 		/*
 		 * S1 counts negative actuals as 0.  A negative target (增长率 >= -5 %)
@@ -526,7 +526,7 @@ ind_budget_score(IndDecimal spent, IndDecimal budget, IndDecimal w, const IndPol
 	*rate = r;
 	if (ind_ratio_cmp(r, ONE) > 0 && p->budget_reject_over)
 		return ind_failf(err, IND_ERR_ARG,
-						"The execution rate is over 100 %%, which this policy does not accept.");
+						 "The execution rate is over 100 %%, which this policy does not accept.");
 	r = rmin(r, ONE);
 	if (p->budget_mode == IND_BUDGET_STEPS)
 	{

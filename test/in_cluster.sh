@@ -20,6 +20,17 @@ cd "$scratch"
 passed=0
 failed=0
 
+# Count the TAP lines ("ok ..." / "not ok ...") of a check's output; a check
+# that printed neither counts as one failure (it died before it could say).
+count_tap() {
+	local out=$1 ok bad
+	ok=$(printf '%s\n' "$out" | grep -c '^ok ' || true)
+	bad=$(printf '%s\n' "$out" | grep -c '^not ok ' || true)
+	[ "$ok" -eq 0 ] && [ "$bad" -eq 0 ] && bad=1
+	passed=$((passed + ok))
+	failed=$((failed + bad))
+}
+
 say "pg_regress"
 regress_out=$(as_owner make -s installcheck 2>&1)
 regress_rc=$?
@@ -60,33 +71,19 @@ fi
 say "dump, restore and COPY"
 dr_out=$(bash "$scratch/test/dump_restore.sh" "$scratch" 2>&1)
 printf '%s\n' "$dr_out"
-dr_ok=$(printf '%s\n' "$dr_out" | grep -c '^ok ' || true)
-dr_bad=$(printf '%s\n' "$dr_out" | grep -c '^not ok ' || true)
-if [ "$dr_ok" -eq 0 ] && [ "$dr_bad" -eq 0 ]; then
-	dr_bad=1
-fi
-passed=$((passed + dr_ok))
-failed=$((failed + dr_bad))
+count_tap "$dr_out"
 
 # bounded memory: each importer function over 100 MB (TAP lines)
 say "importer memory over 100 MB"
 mem_out=$(MEMORY_PGBIN="$PGBIN" bash "$scratch/test/memory.sh" 2>&1)
 printf '%s\n' "$mem_out"
-mem_ok=$(printf '%s\n' "$mem_out" | grep -c '^ok ' || true)
-mem_bad=$(printf '%s\n' "$mem_out" | grep -c '^not ok ' || true)
-[ "$mem_ok" -eq 0 ] && [ "$mem_bad" -eq 0 ] && mem_bad=1
-passed=$((passed + mem_ok))
-failed=$((failed + mem_bad))
+count_tap "$mem_out"
 
 # scale-out: a coordinator and two shards with postgres_fdw (TAP lines)
 say "scale-out: three instances, postgres_fdw"
 ds_out=$(bash "$scratch/test/dist/run.sh" 2>&1)
 printf '%s\n' "$ds_out"
-ds_ok=$(printf '%s\n' "$ds_out" | grep -c '^ok ' || true)
-ds_bad=$(printf '%s\n' "$ds_out" | grep -c '^not ok ' || true)
-[ "$ds_ok" -eq 0 ] && [ "$ds_bad" -eq 0 ] && ds_bad=1
-passed=$((passed + ds_ok))
-failed=$((failed + ds_bad))
+count_tap "$ds_out"
 
 # the main job: the demo on the bundled tables, its totals checked
 say "demo (main job)"
@@ -118,11 +115,7 @@ fi
 say "sanitizers: ASan and UBSan"
 san_out=$(bash "$scratch/test/sanitize.sh" "$scratch" 2>&1)
 printf '%s\n' "$san_out" | grep -E '^(ok|not ok)|runtime error|AddressSanitizer' | head -60
-san_ok=$(printf '%s\n' "$san_out" | grep -c '^ok ' || true)
-san_bad=$(printf '%s\n' "$san_out" | grep -c '^not ok ' || true)
-[ "$san_ok" -eq 0 ] && [ "$san_bad" -eq 0 ] && san_bad=1
-passed=$((passed + san_ok))
-failed=$((failed + san_bad))
+count_tap "$san_out"
 
 # the fuzz targets, briefly: any crash, sanitizer report or leak fails
 # (deterministic: corpus replay, then fixed executions from a fixed seed;
@@ -130,11 +123,7 @@ failed=$((failed + san_bad))
 say "libFuzzer targets"
 fz_out=$(FUZZ_FINDINGS="$top/test/fuzz/findings" bash "$scratch/test/fuzz/run.sh" 2>&1)
 printf '%s\n' "$fz_out" | grep -E '^(ok|not ok|#)|SUMMARY|ERROR|runtime error' || printf '%s\n' "$fz_out" | tail -20
-fz_ok=$(printf '%s\n' "$fz_out" | grep -c '^ok - fuzz_' || true)
-fz_bad=$(printf '%s\n' "$fz_out" | grep -c '^not ok - fuzz_' || true)
-[ "$fz_ok" -eq 0 ] && [ "$fz_bad" -eq 0 ] && fz_bad=1
-passed=$((passed + fz_ok))
-failed=$((failed + fz_bad))
+count_tap "$fz_out"
 
 # the benchmark at a quick size, to prove the script works (its ratios are
 # not judged here: timing belongs to benchmarks, not tests)

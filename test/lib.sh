@@ -36,7 +36,8 @@ build_and_install() {
 	make -C "$top" -s install >/dev/null
 }
 
-PGBIN=/usr/lib/postgresql/15/bin
+# the server binaries; a private install (private_install) may stand in
+PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 
 # Run a command as the cluster owner: postgres when we are root (the server
 # refuses to run as root), ourselves otherwise.

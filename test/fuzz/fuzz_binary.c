@@ -35,16 +35,7 @@ check_send(const IndSpec *v)
 	ind_wire_encode(v, text, text_len, msg);
 	if (ind_wire_decode((const char *) msg, n, &sent, &t, &tl, &err) != IND_OK)
 		abort();
-	if (sent.op == IND_OP_NONE)
-	{
-		sent.text = t;
-		sent.text_len = tl;
-	}
-	else
-	{
-		sent.unit = tl > 0 ? t : NULL;
-		sent.unit_len = tl;
-	}
+	ind_wire_set_text(&sent, t, tl);
 	canon = malloc(ind_wire_check_buflen(&sent));
 	if (ind_wire_check(&sent, &again, canon, &err) != IND_OK ||
 		again.nature != v->nature || again.op != v->op ||
@@ -76,16 +67,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	{
 		char	   *canon;
 
-		if (sent.op == IND_OP_NONE)
-		{
-			sent.text = text;
-			sent.text_len = text_len;
-		}
-		else
-		{
-			sent.unit = text_len > 0 ? text : NULL;
-			sent.unit_len = text_len;
-		}
+		ind_wire_set_text(&sent, text, text_len);
 		canon = malloc(ind_wire_check_buflen(&sent));
 		if (ind_wire_check(&sent, &parsed, canon, &err) == IND_OK)
 		{
