@@ -88,7 +88,7 @@ ind_ratio_to_numeric(IndRatio r, int scale)
  * per-row cost of scoring a column of actuals to a few dozen instructions,
  * without copying short-header values.
  */
-static bool
+static pg_attribute_always_inline bool
 decode_numeric(const struct varlena *v, IndDecimal *d)
 {
 	const unsigned char *p = (const unsigned char *) VARDATA_ANY(v);
@@ -192,18 +192,15 @@ negative_error(const char *what)
 }
 
 /*
- * The fast path: NULL with *d set when the stored form fits 18 digits;
- * otherwise the value as text, for the slow paths.  NaN and infinities are
- * errors.
+ * The slow paths' start: the value as text, NaN and infinities refused.
+ * (The fast path, decode_numeric(), is inlined into each caller: it runs
+ * for every row of an aggregate.)
  */
 static char *
-decoded_or_text(Datum n, const char *what, IndDecimal *d)
+finite_numeric_text(Datum n, const char *what)
 {
-	Numeric		num;
+	Numeric		num = DatumGetNumeric(n);
 
-	if (decode_numeric(PG_DETOAST_DATUM_PACKED(n), d))
-		return NULL;
-	num = DatumGetNumeric(n);
 	if (numeric_is_nan(num) || numeric_is_inf(num))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -226,8 +223,9 @@ ind_numeric_to_decimal(Datum n, const char *what)
 	IndDecimal	d;
 	IndDecStatus st;
 
-	if ((s = decoded_or_text(n, what, &d)) == NULL)
+	if (decode_numeric(PG_DETOAST_DATUM_PACKED(n), &d))
 		return d;
+	s = finite_numeric_text(n, what);
 	len = (int) strlen(s);
 	st = ind_decimal_parse(s, len, false, &used, &d);
 	if (st == IND_DEC_OUT_OF_RANGE)
@@ -281,12 +279,13 @@ ind_numeric_to_exact(Datum n, const char *what, bool nonnegative)
 	int			used;
 	IndDecimal	d;
 
-	if ((s = decoded_or_text(n, what, &d)) == NULL)
+	if (decode_numeric(PG_DETOAST_DATUM_PACKED(n), &d))
 	{
 		if (nonnegative && d.mant < 0)
 			negative_error(what);
 		return d;
 	}
+	s = finite_numeric_text(n, what);
 	if (nonnegative && s[0] == '-')
 		negative_error(what);
 	len = (int) strlen(s);
