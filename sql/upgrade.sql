@@ -19,6 +19,9 @@ SELECT (SELECT string_agg(spec::text || actual || weight, ',' ORDER BY id) FROM 
        (SELECT string_agg(s::text, ',' ORDER BY spec) FROM states) AS st;
 -- the function 1.1 adds is not there yet
 SELECT count(*) AS percent_functions FROM pg_proc WHERE proname = 'scorecard_percent';
+-- 1.0's catalog calls to_unit() by its old C name, which the library keeps;
+-- before 1.2 a NULL policy gave NULL
+SELECT to_unit('≤60万元', '元') AS old_symbol, score('>= 95 %', 90, 10, NULL) AS null_policy_1_0;
 
 ALTER EXTENSION indicator UPDATE;
 SELECT extversion FROM pg_extension WHERE extname = 'indicator';
@@ -31,6 +34,9 @@ SELECT count(*) AS via_index FROM t WHERE spec = '>= 10 次';
 RESET enable_seqscan;
 SELECT scorecard_percent(scorecard(spec, actual, weight)) FROM t;
 SELECT scorecard_percent(scorecard(spec, NULL::text, weight)) IS NULL AS nothing_scored FROM t;
+-- 1.2: to_unit() by its new C name, a NULL policy is central, scorecard_partial()
+SELECT to_unit('≤60万元', '元') AS new_symbol, score('>= 95 %', 90, 10, NULL) AS null_policy_1_2,
+       (SELECT scorecard_partial(spec, actual, weight)::text FROM t) = (SELECT scorecard_state(spec, actual, weight)::text FROM t) AS partial_same;
 -- a fresh install of the default version has the same objects as 1.0 updated
 SELECT count(*) AS objects FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
 WHERE e.extname = 'indicator' AND d.deptype = 'e';

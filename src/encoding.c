@@ -36,6 +36,13 @@ ind_to_utf8(const char *s, int len, int *outlen)
 	return r;
 }
 
+/* A text datum's bytes as UTF-8 (a pointer into t when no conversion is needed). */
+char *
+ind_text_to_utf8(const text *t, int *outlen)
+{
+	return ind_to_utf8(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), outlen);
+}
+
 /* NUL-terminated UTF-8 text s[0..len) in the server encoding. */
 char *
 ind_from_utf8(const char *s, int len)

@@ -11,6 +11,7 @@
 #define IND_QUOTE_MAX_BYTES 200
 
 extern char *ind_to_utf8(const char *s, int len, int *outlen);
+extern char *ind_text_to_utf8(const text *t, int *outlen);
 extern char *ind_from_utf8(const char *s, int len);
 extern text *ind_text_from_utf8(const char *s, int len);
 extern char *ind_quote(const char *input);

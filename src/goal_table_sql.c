@@ -51,7 +51,7 @@ run_import(FunctionCallInfo fcinfo, GtSink *sink)
 {
 	text	   *t = PG_GETARG_TEXT_PP(0);
 	int			len;
-	const char *s = ind_to_utf8(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &len);
+	const char *s = ind_text_to_utf8(t, &len);
 	GtEmit		emit;
 	GtResult	result;
 

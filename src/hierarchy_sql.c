@@ -24,7 +24,7 @@ level_arg(FunctionCallInfo fcinfo, int n)
 {
 	text	   *t = PG_GETARG_TEXT_PP(n);
 	int			len;
-	const char *s = ind_to_utf8(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &len);
+	const char *s = ind_text_to_utf8(t, &len);
 
 	return ind_level_lookup(s, len);
 }
@@ -192,7 +192,7 @@ indicator_weight_check(PG_FUNCTION_ARGS)
 			continue;
 		w = ind_ratio_from_decimal(ind_numeric_to_exact(wd[i], "weight", true));
 		label = DatumGetTextPP(ld[i]);
-		s = ind_to_utf8(VARDATA_ANY(label), VARSIZE_ANY_EXHDR(label), &len);
+		s = ind_text_to_utf8(label, &len);
 		l = ind_level_lookup(s, len);
 		total = add(total, w);
 		if (l == NULL)

@@ -140,7 +140,7 @@ indicator_is_valid(PG_FUNCTION_ARGS)
 {
 	text	   *t = PG_GETARG_TEXT_PP(0);
 	int			len;
-	char	   *utf8 = ind_to_utf8(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &len);
+	char	   *utf8 = ind_text_to_utf8(t, &len);
 	IndSpec		spec;
 	IndError	err;
 
@@ -157,7 +157,7 @@ arg_utf8(FunctionCallInfo fcinfo, int n, int *len)
 	if (PG_ARGISNULL(n))
 		return NULL;
 	t = PG_GETARG_TEXT_PP(n);
-	return ind_to_utf8(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), len);
+	return ind_text_to_utf8(t, len);
 }
 
 /*

@@ -61,7 +61,7 @@ ind_policy_arg_in(FunctionCallInfo fcinfo, int n, void **slot)
 		/* like the other readers: a huge text fails before it is converted */
 		if (VARSIZE_ANY_EXHDR(t) > IND_MAX_POLICY_BYTES)
 			policy_too_long((int) VARSIZE_ANY_EXHDR(t));
-		s = ind_to_utf8(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &len);
+		s = ind_text_to_utf8(t, &len);
 	}
 	if (cache != NULL && cache->len == len && memcmp(cache->text, s, len) == 0)
 		return &cache->policy;

@@ -75,7 +75,7 @@ actual_arg(FunctionCallInfo fcinfo, const IndSpec *spec, bool is_text, IndActual
 	{
 		text	   *t = PG_GETARG_TEXT_PP(1);
 		int			len;
-		const char *s = ind_to_utf8(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &len);
+		const char *s = ind_text_to_utf8(t, &len);
 
 		if (ind_parse_actual(s, len, a, &err) != IND_OK ||
 			ind_actual_to_target_unit(spec, a, &err) != IND_OK)

@@ -299,7 +299,7 @@ score_row(FunctionCallInfo fcinfo, StepCache *cache, bool text_actual, IndDecima
 	{
 		text	   *t = PG_GETARG_TEXT_PP(2);
 		int			len;
-		const char *str = ind_to_utf8(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &len);
+		const char *str = ind_text_to_utf8(t, &len);
 
 		if (ind_parse_actual(str, len, &a, &err) != IND_OK ||
 			ind_actual_to_target_unit(&spec, &a, &err) != IND_OK)

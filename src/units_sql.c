@@ -21,7 +21,7 @@ static const char *
 unit_arg(text *t, int *len)
 {
 	int			n;
-	const char *s = ind_to_utf8(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &n);
+	const char *s = ind_text_to_utf8(t, &n);
 	int			start = ind_skip_spaces(s, n, 0);
 
 	*len = ind_trim_end(s, start, n) - start;
