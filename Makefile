@@ -27,12 +27,19 @@ OBJS = \
 	src/hierarchy.o \
 	src/hierarchy_sql.o \
 	src/weights.o \
+	src/infer.o \
+	src/gt_cells.o \
+	src/gt_columns.o \
+	src/gt_runon.o \
+	src/gt_stream.o \
+	src/gt_row.o \
+	src/gt_levels.o \
 	src/goal_table.o \
 	src/goal_table_sql.o \
 	src/indicator_wire.o \
 	src/scorecard_wire.o
 
-DATA = sql/indicator--1.0.sql sql/indicator--1.0--1.1.sql sql/indicator--1.1--1.2.sql
+DATA = sql/indicator--1.0.sql sql/indicator--1.0--1.1.sql sql/indicator--1.1--1.2.sql sql/indicator--1.2--1.3.sql
 
 # pg_regress: the first test creates the extension.
 REGRESS = setup indicator_literal indicator_io indicator_ops units bundled encoding scoring scorecard importer copy_recipe upgrade security reliability

@@ -123,8 +123,8 @@ ind_days_from_civil(int y, int m, int d)
 }
 
 /* The proleptic Gregorian date of a day number (inverse of the above). */
-static void
-civil_from_days(int32 z, int *y, int *m, int *d)
+void
+ind_civil_from_days(int32 z, int *y, int *m, int *d)
 {
 	int			era,
 				doe,
@@ -158,8 +158,8 @@ ind_months_late(int32 deadline, int32 done)
 				cd;
 	int			months;
 
-	civil_from_days(deadline, &dy, &dm, &dd);
-	civil_from_days(done, &cy, &cm, &cd);
+	ind_civil_from_days(deadline, &dy, &dm, &dd);
+	ind_civil_from_days(done, &cy, &cm, &cd);
 	months = (cy - dy) * 12 + (cm - dm);
 	/* past a mid-month deadline's day, the month has started again */
 	if (dd != days_in_month(dy, dm) && cd > dd)

@@ -53,6 +53,7 @@ extern IndStatus ind_parse_actual(const char *s, int len, IndActual *a, IndError
 extern IndStatus ind_actual_to_target_unit(const IndSpec *spec, IndActual *a, IndError *err);
 extern bool ind_parse_deadline(const char *s, int len, IndDeadline *d);
 extern int32 ind_days_from_civil(int y, int m, int d);
+extern void ind_civil_from_days(int32 z, int *y, int *m, int *d);
 extern int	ind_months_late(int32 deadline, int32 done);
 extern const char *ind_grade_name(IndGrade g);
 

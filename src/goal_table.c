@@ -1,31 +1,25 @@
 /*
  * goal_table.c
- *		The importer: goal tables exported from PDF or spreadsheets as text.
+ *		The importer's driver: goal tables as users have them, in one pass.
  *
- * Exports shift cells about: a cell may slip one or two columns, a level
- * label may sit in the wrong column or reappear after a page break, a name
- * may start the line.  So cells are read by what they are, not by where
- * they stand:
+ * The stages (see goal_table.h) meet here.  Each record the cell reader
+ * returns is, by what its cells are:
  *
- *   - header lines by their key word (项目编码, 项目名称, 资金总额 ...);
- *   - an indicator row by its anchor: the first cell that is a nature word
- *     (正向 反向 定性), a comparator word, or a combined target (≥95%);
- *     before it stand level labels (found by the hierarchy vocabulary) and
- *     the name, after it the comparator, target, unit, weight and notes;
- *   - level labels fill down, a level-2 label implies its level 1, and the
- *     rows that follow a 无 placeholder (which stands alone in its level 2)
- *     wait for the next level-2 label.
+ *   - a title (…绩效目标表, …绩效目标申报表) or a year line: a new project;
+ *   - a header line: key words (项目编码, 项目名称, 资金总额 …) and their values;
+ *   - the column header row, whose words decide the data columns;
+ *   - level labels alone (they fill down) or an indicator row (gt_row.c);
+ *   - a web page's boilerplate, passed over;
+ *   - or a problem, with its line and the reason.
  *
- * Every line with content ends up in a project, in a row, or in the list
- * of problems with its line number and the reason: nothing is dropped and
- * nothing invented.
+ * One cell per line and run-together text first go through gt_stream.c and
+ * gt_runon.c, which rebuild the records.  A label or key split over two
+ * lines (项目完成 / 指标) is joined back.
  *
- * The text is read in one pass and handed over as it goes (see GtSink):
- * problems as they are found, a project with its rows when it ends.  Only
- * the current project is kept, because its levels fill down and its
- * weights are checked as a whole, and because a header line may follow
- * the rows it names; so memory is bounded by the largest project, not by
- * the input, which may be any size the server accepts.
+ * Every cell with content ends up in a project, in a row, or in the list of
+ * problems: nothing is dropped and nothing invented.  Only the current
+ * project is kept (its levels fill down and its weights are checked as a
+ * whole), so memory is bounded by the largest project, not by the input.
  *
  * Pure code over the caller's buffer; memory comes from palloc.
  */
@@ -33,135 +27,49 @@
 
 #include "decimal.h"
 #include "goal_table.h"
+#include "infer.h"
+#include "policy.h"
 #include "scan.h"
 #include "weights.h"
 
-#define GT_MAX_CELLS 64
+/* Stream cells held before they are grouped (a project has some hundreds). */
+#define GT_STREAM_CELLS 4096
+/* Cells one run-together line may give. */
+#define GT_RUNON_CELLS 1024
 
-typedef struct GtCell
-{
-	const char *s;
-	int			len;
-	int			col;
-} GtCell;
-
-/* The state of a read: the project being read, and its rows so far. */
 typedef struct GtReader
 {
 	const GtSink *sink;
 	GtResult   *result;
+	const IndPolicy *policy;
+	GtFormat	format;
 	bool		in_project;
 	GtProject	project;
+	bool		has_header;
+	GtHeader	header;
+	const GtHeader *header_ref; /* &header once there is one, for the stream */
 	GtRow	   *rows;			/* reused from one project to the next */
 	int			nrows;
 	int			rowcap;
+	bool		stopped;		/* the row limit was reached */
+	bool		labels_seen;	/* the current project has printed a level label */
+	GtArena		arena;
+	/* the stream being grouped */
+	GtCell	   *stream;
+	int			nstream;
+	bool		runon_in_table;
+	/* the grid record held back, in case the next one completes it */
+	GtRecord	held;
+	bool		holding;
+	char	   *specbuf;
 } GtReader;
-
-/* Header key words and the field each introduces. */
-typedef struct GtKey
-{
-	const char *word;
-	int			field;			/* GtField, or -1 for the column header row */
-} GtKey;
-
-static const GtKey keys[] = {
-	{"项目编码", GT_CODE}, {"项目代码", GT_CODE},
-	{"项目名称", GT_NAME},
-	{"主管部门", GT_DEPARTMENT}, {"主管部门及代码", GT_DEPARTMENT},
-	{"实施单位", GT_IMPLEMENTER},
-	{"资金总额", GT_TOTAL}, {"年度资金总额", GT_TOTAL}, {"资金总额（万元）", GT_TOTAL},
-	{"财政拨款数", GT_FISCAL}, {"财政拨款", GT_FISCAL}, {"其中：财政拨款", GT_FISCAL},
-	{"其中:财政拨款", GT_FISCAL},
-	{"非财政拨款数", GT_NONFISCAL}, {"非财政拨款", GT_NONFISCAL}, {"其他资金", GT_NONFISCAL},
-	{"预算执行率权重(%)", GT_BUDGET_WEIGHT}, {"预算执行率权重（%）", GT_BUDGET_WEIGHT},
-	{"预算执行率权重", GT_BUDGET_WEIGHT}, {"预算执行率权重(分)", GT_BUDGET_WEIGHT},
-	{"年度目标", GT_GOAL}, {"年度绩效目标", GT_GOAL}, {"总体目标", GT_GOAL},
-	{"绩效指标", -1}, {"一级指标", -1},
-};
-
-/* Cells that label a block without being data (投入目标 (万元) before 资金总额). */
-static const char *const label_only[] = {"投入目标 (万元)", "投入目标(万元)", "投入目标（万元）", "投入目标"};
-
-static bool
-slice_eq(const char *s, int len, const char *w)
-{
-	return (int) strlen(w) == len && memcmp(s, w, len) == 0;
-}
-
-static int
-key_of(const char *s, int len)
-{
-	int			i;
-
-	for (i = 0; i < (int) lengthof(keys); i++)
-		if (slice_eq(s, len, keys[i].word))
-			return i;
-	return -1;
-}
-
-static bool
-is_label_only(const char *s, int len)
-{
-	int			i;
-
-	for (i = 0; i < (int) lengthof(label_only); i++)
-		if (slice_eq(s, len, label_only[i]))
-			return true;
-	return false;
-}
-
-/* A whole cell that is a plain number (a weight, an amount). */
-static bool
-is_number(const char *s, int len, IndDecimal *d)
-{
-	int			used;
-	IndDecimal	tmp;
-
-	if (d == NULL)
-		d = &tmp;
-	return ind_decimal_parse(s, len, true, &used, d) == IND_DEC_OK && used == len;
-}
-
-/* Split a line at tabs into trimmed, non-empty cells; returns how many. */
-static int
-split_cells(const char *line, int len, GtCell *cells)
-{
-	int			n = 0;
-	int			col = 0;
-	int			start = 0;
-	int			pos;
-
-	for (pos = 0; pos <= len; pos++)
-	{
-		if (pos < len && line[pos] != '\t')
-			continue;
-		{
-			int			a = ind_skip_spaces(line, pos, start);
-			int			b = ind_trim_end(line, a, pos);
-
-			if (b > a)
-			{
-				/* the last cell takes the rest of the line, so notes lose nothing */
-				bool		last = (n == GT_MAX_CELLS - 1);
-
-				cells[n].s = line + a;
-				cells[n].len = (last ? ind_trim_end(line, a, len) : b) - a;
-				cells[n].col = col;
-				if (++n == GT_MAX_CELLS)
-					return n;
-			}
-		}
-		col++;
-		start = pos + 1;
-	}
-	return n;
-}
 
 /* Hand a problem over at once: problems are never collected. */
 static void
 report(GtReader *rd, int line, const char *s, int len, const char *reason)
 {
 	GtProblem	p;
+	int			rl;
 
 	rd->result->nproblems++;
 	if (rd->sink->problem == NULL)
@@ -170,286 +78,106 @@ report(GtReader *rd, int line, const char *s, int len, const char *reason)
 	p.text.s = s;
 	p.text.len = len;
 	snprintf(p.reason, sizeof(p.reason), "%s", reason);
+	/* a reason cut by the buffer must not end in half a character */
+	rl = ind_utf8_whole(p.reason, (int) strlen(p.reason));
+	p.reason[rl] = '\0';
 	rd->sink->problem(rd->sink->arg, &p);
 }
 
-/* A title line: "# …项目绩效目标表", or any line ending in 绩效目标表. */
-static bool
-is_title(const GtCell *c, int n, GtSlice *title)
-{
-	const char *s;
-	int			len;
-	static const char suffix[] = "绩效目标表";
-	int			sl = (int) strlen(suffix);
+static bool is_year_cell(const char *s, int len, GtSlice *year);
 
-	if (n != 1)
-		return false;
-	s = c[0].s;
-	len = c[0].len;
+static bool
+slice_ends(const char *s, int len, const char *w, int *at)
+{
+	int			wl = (int) strlen(w);
+	int			i;
+
+	for (i = len - wl; i >= 0 && i >= len - wl - 40; i--)
+		if (memcmp(s + i, w, wl) == 0)
+		{
+			*at = i + wl;
+			return true;
+		}
+	return false;
+}
+
+/*
+ * A title: a line that ends in 绩效目标表 or 绩效目标申报表, perhaps with a
+ * number and the year after it ("项目支出绩效目标表3", "…目标表(2023年度)"),
+ * and a "#" before it.
+ */
+static bool
+is_title(const char *s, int len, GtSlice *title)
+{
+	int			at;
+	int			a;
+	bool		cut;
+
 	while (len > 0 && *s == '#')
 	{
 		s++;
 		len--;
 	}
-	{
-		int			a = ind_skip_spaces(s, len, 0);
-
-		s += a;
-		len -= a;
-	}
-	if (len < sl || memcmp(s + len - sl, suffix, sl) != 0)
+	a = ind_skip_spaces(s, len, 0);
+	s += a;
+	len = ind_trim_end(s, 0, len - a);
+	ind_clip_token(s, len, 80, false, &cut);
+	if (len == 0 || cut)
 		return false;
+	if (!slice_ends(s, len, "绩效目标表", &at) && !slice_ends(s, len, "绩效目标申报表", &at))
+		return false;
+	/* what may follow: a table number, the year, one bracketed qualifier */
+	{
+		int			p = at;
+		GtSlice		year;
+		bool		qcut;
+
+		while (p < len && s[p] >= '0' && s[p] <= '9')
+			p++;
+		if (p < len && !is_year_cell(s + p, len - p, &year) &&
+			!((s[p] == '(' || memcmp(s + p, "（", Min(3, len - p)) == 0) &&
+			  (s[len - 1] == ')' || (len >= 3 && memcmp(s + len - 3, "）", 3) == 0)) &&
+			  (ind_clip_token(s + p, len - p, 24, false, &qcut), !qcut)))
+			return false;
+	}
 	title->s = s;
 	title->len = len;
 	return true;
 }
 
-/* "(2022年)" or "（2022年度）": the table's year. */
+/* "(2022年)", "（2022年度）", "2020年度)": the table's year. */
 static bool
-is_year_line(const GtCell *c, int n, GtSlice *year)
+is_year_cell(const char *s, int len, GtSlice *year)
 {
-	const char *s;
-	int			len;
 	int			pos = 0;
 	int			start;
 
-	if (n != 1)
-		return false;
-	s = c[0].s;
-	len = c[0].len;
 	if (len >= 1 && s[0] == '(')
 		pos = 1;
 	else if (len >= 3 && memcmp(s, "（", 3) == 0)
 		pos = 3;
-	else
-		return false;
 	start = pos;
 	while (pos < len && s[pos] >= '0' && s[pos] <= '9')
 		pos++;
 	if (pos - start != 4 || len - pos < 3 || memcmp(s + pos, "年", 3) != 0)
+		return false;
+	pos += 3;
+	if (len - pos >= 3 && memcmp(s + pos, "度", 3) == 0)
+		pos += 3;
+	if (pos < len && s[pos] == ')')
+		pos++;
+	else if (len - pos >= 3 && memcmp(s + pos, "）", 3) == 0)
+		pos += 3;
+	if (pos != len)
 		return false;
 	year->s = s + start;
 	year->len = 4;
 	return true;
 }
 
-/*
- * The anchor of an indicator row: the first cell that is a nature word, a
- * comparator word or a combined target.  -1 when the line has none.
- */
-static int
-anchor_of(const GtCell *c, int n)
-{
-	int			i;
+/* ---- projects ---- */
 
-	for (i = 0; i < n; i++)
-		if (ind_is_nature_word(c[i].s, c[i].len) ||
-			ind_is_comparator_word(c[i].s, c[i].len) ||
-			ind_is_combined_target(c[i].s, c[i].len))
-			return i;
-	return -1;
-}
-
-static const GtSlice empty = {NULL, 0};
-
-/* Read an indicator row's cells into row; false (with a reason) if they do not fit. */
-static bool
-read_row(const GtCell *c, int n, int k, GtRow *row, char *reason, int reasonlen)
-{
-	int			i;
-	bool		qualitative;
-
-	row->label1 = row->label2 = NULL;
-	row->name = empty;
-	/*
-	 * Before the anchor: level labels, found by the vocabulary, and the
-	 * name.  Labels come level 1 first, then level 2, then the name, so the
-	 * cell after a level-2 label is the name even when it is a word of the
-	 * vocabulary (an indicator called 满意度 under 服务对象满意度).
-	 */
-	{
-		bool		seen_l2 = false;
-
-		for (i = 0; i < k; i++)
-		{
-			const IndLevel *l = ind_level_lookup(c[i].s, c[i].len);
-
-			if (l != NULL && !(seen_l2 && row->name.s == NULL && (l->depth == 1 || i == k - 1)))
-			{
-				if (l->depth == 1)
-					row->label1 = l;
-				else
-				{
-					row->label2 = l;
-					seen_l2 = true;
-				}
-				continue;
-			}
-			if (row->name.s != NULL)
-			{
-				bool		cut1,
-							cut2;
-				int			n1 = ind_clip_token(row->name.s, row->name.len, 20, false, &cut1);
-				int			n2 = ind_clip_token(c[i].s, c[i].len, 20, false, &cut2);
-
-				/* clip whole characters: the reason is returned as text */
-				snprintf(reason, reasonlen, "two names before the indicator's nature: \"%.*s%s\" and \"%.*s%s\"",
-						 n1, row->name.s, cut1 ? "..." : "", n2, c[i].s, cut2 ? "..." : "");
-				return false;
-			}
-			row->name.s = c[i].s;
-			row->name.len = c[i].len;
-		}
-	}
-	if (row->name.s == NULL)
-	{
-		snprintf(reason, reasonlen, "no indicator name before the nature, comparator or target");
-		return false;
-	}
-
-	/* from the anchor: [nature] [comparator] target [unit] weight [notes] */
-	i = k;
-	row->nature = row->comparator = row->target = row->unit = row->weight = empty;
-	row->note_first = row->note_last = empty;
-	if (i < n && ind_is_nature_word(c[i].s, c[i].len))
-	{
-		row->nature.s = c[i].s;
-		row->nature.len = c[i].len;
-		i++;
-	}
-	qualitative = row->nature.s != NULL && strncmp(row->nature.s, "定性", strlen("定性")) == 0;
-	if (i < n && ind_is_comparator_word(c[i].s, c[i].len))
-	{
-		row->comparator.s = c[i].s;
-		row->comparator.len = c[i].len;
-		qualitative = false;
-		i++;
-	}
-	if (i >= n)
-	{
-		snprintf(reason, reasonlen, "no target after the nature or comparator");
-		return false;
-	}
-	row->target.s = c[i].s;
-	row->target.len = c[i].len;
-	i++;
-	/* a unit stands before the weight and is not a number */
-	if (i < n && !is_number(c[i].s, c[i].len, NULL) && i + 1 < n &&
-		is_number(c[i + 1].s, c[i + 1].len, NULL))
-	{
-		row->unit.s = c[i].s;
-		row->unit.len = c[i].len;
-		i++;
-	}
-	if (i >= n || !is_number(c[i].s, c[i].len, NULL))
-	{
-		snprintf(reason, reasonlen, "no weight (分值) after the target%s",
-				 qualitative ? "" : " and unit");
-		return false;
-	}
-	row->weight.s = c[i].s;
-	row->weight.len = c[i].len;
-	i++;
-	if (i < n)
-	{
-		row->note_first.s = c[i].s;
-		row->note_first.len = c[i].len;
-		row->note_last.s = c[n - 1].s;
-		row->note_last.len = c[n - 1].len;
-	}
-	row->placeholder = slice_eq(row->name.s, row->name.len, "无") &&
-		slice_eq(row->target.s, row->target.len, "无");
-	return true;
-}
-
-/* The indicator of a row, through the four-column constructor. */
-IndStatus
-gt_row_spec(const GtRow *row, char *textbuf, IndSpec *spec, IndError *err)
-{
-	return ind_parse_columns(row->nature.s, row->nature.len,
-							 row->comparator.s, row->comparator.len,
-							 row->target.s, row->target.len,
-							 row->unit.s, row->unit.len,
-							 textbuf, spec, err);
-}
-
-/*
- * Give every row of a project its levels: labels fill down, a level-2
- * label implies its level 1, and rows after a 无 placeholder wait for the
- * next level-2 label (the placeholder's level 2 is empty by definition).
- */
-static void
-assign_levels(GtRow *rows, int nrows)
-{
-	int			i,
-				j;
-	const IndLevel *cur1 = NULL;
-	const IndLevel *cur2 = NULL;
-	bool		after_placeholder = false;
-	int			first_pending = -1;
-
-	for (i = 0; i < nrows; i++)
-	{
-		GtRow	   *row = &rows[i];
-
-		if (row->label1 != NULL)
-		{
-			if (cur1 == NULL || row->label1->level1 != cur1->level1)
-				cur2 = NULL;
-			cur1 = row->label1;
-		}
-		if (row->label2 != NULL)
-		{
-			/* 成本指标 under a 2021 成本 level 1 stays there */
-			if (!(cur1 != NULL && cur1->level1 == IND_L1_COST && row->label2->level1 == IND_L1_OUTPUT &&
-				  strcmp(row->label2->name, "成本指标") == 0))
-				cur1 = ind_level1_entry(row->label2->level1);
-			cur2 = row->label2;
-			row->labelled2 = true;
-			after_placeholder = false;
-			/* rows that waited belong to this level 2, if under the same level 1 */
-			if (first_pending >= 0)
-			{
-				for (j = first_pending; j < i; j++)
-					if (rows[j].pending)
-					{
-						rows[j].level1 = (rows[j].level1 && rows[j].level1->level1 != cur1->level1)
-							? rows[j].level1 : cur1;
-						rows[j].level2 = cur2;
-						rows[j].pending = false;
-					}
-				first_pending = -1;
-			}
-		}
-
-		if (row->label2 == NULL && (after_placeholder || cur2 == NULL))
-		{
-			row->pending = true;
-			row->level1 = cur1;
-			if (first_pending < 0)
-				first_pending = i;
-		}
-		else
-		{
-			row->level1 = cur1;
-			row->level2 = cur2;
-		}
-		if (row->placeholder)
-			after_placeholder = true;
-	}
-
-	/* the project ends: rows still waiting keep the last level 2 */
-	if (first_pending >= 0)
-		for (j = first_pending; j < nrows; j++)
-			if (rows[j].pending)
-			{
-				rows[j].level1 = cur1;
-				rows[j].level2 = cur2;
-				rows[j].pending = false;
-			}
-}
-
-/* A sum of weights as a decimal for a message (weights have six decimals at most). */
+/* A show of a sum of weights (weights have six decimals at most). */
 static bool
 show_weight(IndRatio r, char *buf)
 {
@@ -462,26 +190,23 @@ show_weight(IndRatio r, char *buf)
 }
 
 /*
- * What the tables guarantee: each project's weights add up to the central
- * policy's split, 产出 50 (with 成本), 效益 30 and 满意度 10 (its share goes
- * to 效益 when a table has no 满意度 indicator); weights.c holds the rule,
- * the same one weight_check() applies.  A project whose rows do not is
+ * What the tables guarantee: each project's weights add up to the policy's
+ * split (central: 产出 50 with 成本, 效益 30, 满意度 10; weights.c holds the
+ * rule weight_check() applies too).  A project whose rows do not is
  * reported at its first line, so a misplaced label shows up instead of
- * skewing a score silently.  A sum that overflows says nothing either way
- * and is not reported.
+ * skewing a score silently.  A table without weights says nothing.
  */
 static void
 check_weights(GtReader *rd)
 {
 	IndWeightSums ws;
 	IndWeightSplit split;
-	IndPolicy	central;
 	char		reason[IND_ERR_DETAIL_LEN];
 	char		b[6][IND_DEC_BUFLEN];
 	const GtProject *p = &rd->project;
 	int			i;
+	bool		any = false;
 
-	ind_policy_preset(IND_PRESET_CENTRAL, &central);
 	ind_weight_sums_init(&ws);
 	for (i = 0; i < rd->nrows; i++)
 	{
@@ -489,13 +214,16 @@ check_weights(GtReader *rd)
 		IndDecimal	w;
 		int			used;
 
-		if (row->level1 == NULL ||
+		if (row->labels_only || row->level1 == NULL || row->weight.s == NULL ||
 			ind_decimal_parse(row->weight.s, row->weight.len, true, &used, &w) != IND_DEC_OK)
 			continue;
-		if (!ind_weight_sums_add(&ws, row->level1, ind_ratio_from_decimal(w), &central))
+		any = true;
+		if (!ind_weight_sums_add(&ws, row->level1, ind_ratio_from_decimal(w), rd->policy))
 			return;
 	}
-	ind_weight_split(&ws, &central, &split);
+	if (!any)
+		return;
+	ind_weight_split(&ws, rd->policy, &split);
 	if (ind_weight_sums_match(&ws, &split))
 		return;
 	if (!show_weight(ws.sum[IND_L1_OUTPUT], b[0]) || !show_weight(ws.sum[IND_L1_OUTCOME], b[1]) ||
@@ -508,6 +236,41 @@ check_weights(GtReader *rd)
 	report(rd, p->line, p->title.s ? p->title.s : "", p->title.len, reason);
 }
 
+/* What a complete project's rows lack, reported row by row. */
+static void
+check_rows(GtReader *rd)
+{
+	int			i;
+
+	for (i = 0; i < rd->nrows; i++)
+	{
+		GtRow	   *row = &rd->rows[i];
+		IndSpec		spec;
+		IndError	err;
+		int			inferred;
+		char		reason[IND_ERR_DETAIL_LEN];
+
+		if (row->labels_only)
+			continue;
+		if (gt_row_serial_date(row))
+			row->notes |= GT_NOTE_SERIAL_DATE;
+		if (row->level1 == NULL || row->level2 == NULL)
+			report(rd, row->line, row->name.s, row->name.len,
+				   "the row's level 1 or level 2 could not be determined");
+		if (row->target.s == NULL)
+			report(rd, row->line, row->name.s, row->name.len,
+				   "the row has no target: it is returned with spec NULL");
+		else if (gt_row_spec(row, rd->specbuf, &spec, &err, &inferred) != IND_OK)
+		{
+			snprintf(reason, sizeof(reason), "the indicator does not read (spec NULL): %s", err.detail);
+			report(rd, row->line, row->target.s, row->target.len, reason);
+		}
+		if ((row->notes & GT_NOTE_NO_WEIGHT) && rd->sink->problem != NULL)
+			report(rd, row->line, row->name.s, row->name.len,
+				   "no weight (分值) in the row: it is returned with weight NULL");
+	}
+}
+
 /*
  * The current project is complete (the next one starts, or the text ends):
  * place its rows, report what does not add up, hand it over and forget it.
@@ -516,28 +279,43 @@ static void
 finish_project(GtReader *rd)
 {
 	int			i;
+	int			n = 0;
 
 	if (!rd->in_project)
 		return;
 	if (rd->nrows > 0)
 	{
-		assign_levels(rd->rows, rd->nrows);
+		gt_assign_levels(rd->rows, rd->nrows);
 		check_weights(rd);
-		/* rows the levels could not place are problems too */
-		for (i = 0; i < rd->nrows; i++)
-		{
-			const GtRow *row = &rd->rows[i];
-
-			if (row->level1 == NULL || row->level2 == NULL)
-				report(rd, row->line, row->name.s, row->name.len,
-					   "the row's level 1 or level 2 could not be determined");
-		}
+		check_rows(rd);
 	}
+	for (i = 0; i < rd->nrows; i++)
+		n += !rd->rows[i].labels_only;
 	if (rd->sink->project)
 		rd->sink->project(rd->sink->arg, &rd->project, rd->rows, rd->nrows);
-	rd->result->nrows += rd->nrows;
+	rd->result->nrows += n;
 	rd->in_project = false;
 	rd->nrows = 0;
+	gt_arena_flip(&rd->arena);
+}
+
+static bool
+project_is_empty(const GtReader *rd)
+{
+	int			i;
+
+	if (!rd->in_project || rd->nrows > 0)
+		return false;
+	for (i = 0; i < GT_NFIELDS; i++)
+		if (rd->project.field[i].s != NULL)
+			return false;
+	return true;
+}
+
+static bool
+project_has_labels(const GtReader *rd)
+{
+	return rd->in_project && rd->labels_seen;
 }
 
 static GtProject *
@@ -547,8 +325,17 @@ start_project(GtReader *rd, int line)
 	memset(&rd->project, 0, sizeof(rd->project));
 	rd->project.line = line;
 	rd->in_project = true;
+	rd->labels_seen = false;
+	rd->has_header = false;
+	rd->header_ref = NULL;
 	rd->result->nprojects++;
 	return &rd->project;
+}
+
+static GtProject *
+current_project(GtReader *rd, int line)
+{
+	return rd->in_project ? &rd->project : start_project(rd, line);
 }
 
 /* Keep a row of the current project; false when the project is too big. */
@@ -563,6 +350,7 @@ add_row(GtReader *rd, const GtRow *row)
 			snprintf(rd->result->too_big_detail, sizeof(rd->result->too_big_detail),
 					 "The project at line %d has more than %d indicator rows (line %d is one more): tables have some hundreds, so a title or 项目编码 line is probably missing.",
 					 rd->project.line, GT_MAX_PROJECT_ROWS, row->line);
+			rd->stopped = true;
 			return false;
 		}
 		rd->rowcap = (rd->rowcap == 0) ? 256 : Min(rd->rowcap * 2, GT_MAX_PROJECT_ROWS);
@@ -570,7 +358,312 @@ add_row(GtReader *rd, const GtRow *row)
 			: palloc(rd->rowcap * sizeof(GtRow));
 	}
 	rd->rows[rd->nrows++] = *row;
+	if (row->label1.level != NULL || row->label2.level != NULL)
+		rd->labels_seen = true;
 	return true;
+}
+
+/* ---- records ---- */
+
+/* "51000021R000000019951-工资性支出": the code, and the name after it. */
+static void
+split_code(GtProject *p, GtSlice v)
+{
+	int			i;
+
+	for (i = 0; i < v.len && i < 40; i++)
+	{
+		char		ch = v.s[i];
+
+		if (ch == '-' && i >= 8 && i + 1 < v.len)
+		{
+			p->field[GT_CODE].s = v.s;
+			p->field[GT_CODE].len = i;
+			if (p->field[GT_NAME].s == NULL)
+			{
+				p->field[GT_NAME].s = v.s + i + 1;
+				p->field[GT_NAME].len = v.len - i - 1;
+			}
+			return;
+		}
+		if (!((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z')))
+			break;
+	}
+	p->field[GT_CODE] = v;
+}
+
+/*
+ * A header line: key words and their values, perhaps several on a line
+ * ("项目名称: | 绿化养护经费 | 项目编号: |").  false if the line has no key.
+ */
+static bool
+read_header_line(GtReader *rd, const GtCell *c, int n, int line, const char *raw, int rawlen,
+				 bool spaced)
+{
+	int			i = 0;
+	int			field;
+	bool		extra = false;
+
+	while (i < n && gt_is_label_only(c[i].s, c[i].len))
+		i++;
+	if (i >= n || !gt_key_word(c[i].s, c[i].len, &field))
+		return false;
+	while (i < n)
+	{
+		GtProject  *cur;
+		GtSlice		v = {NULL, 0};
+		int			f2;
+
+		if (!gt_key_word(c[i].s, c[i].len, &field))
+		{
+			if (!gt_is_label_only(c[i].s, c[i].len))
+				extra = true;
+			i++;
+			continue;
+		}
+		/* a new 项目编码, or a name after rows, starts the next table */
+		if (rd->in_project &&
+			((field == GT_CODE && rd->project.field[GT_CODE].s != NULL) ||
+			 (field == GT_NAME && rd->project.field[GT_NAME].s != NULL && rd->nrows > 0)))
+			start_project(rd, line);
+		cur = current_project(rd, line);
+		i++;
+		if (i < n && !gt_key_word(c[i].s, c[i].len, &f2))
+		{
+			v.s = c[i].s;
+			v.len = c[i].len;
+			/* the goal, and any value split at blanks, takes the rest of the line */
+			if (field == GT_GOAL || (spaced && field >= 0))
+			{
+				int			j = i;
+
+				while (j + 1 < n && !gt_key_word(c[j + 1].s, c[j + 1].len, &f2))
+					j++;
+				v.len = (int) (c[j].s + c[j].len - c[i].s);
+				i = j;
+			}
+			i++;
+		}
+		if (field == GT_FIELD_OTHER || v.s == NULL)
+			continue;
+		if (field == GT_CODE)
+			split_code(cur, v);
+		else
+			cur->field[field] = v;
+	}
+	if (extra)
+		report(rd, line, raw, rawlen, "extra cells after the header value were ignored");
+	return true;
+}
+
+static bool
+all_blocks(const GtCell *c, int n)
+{
+	int			i;
+
+	for (i = 0; i < n; i++)
+		if (gt_column_word(c[i].s, c[i].len) != GT_COL_BLOCK && !gt_is_label_only(c[i].s, c[i].len))
+			return false;
+	return true;
+}
+
+/* One record, as its cells say. */
+static void
+read_record(GtReader *rd, GtCell *c, int n, int line, const char *raw, int rawlen, bool spaced)
+{
+	GtSlice		sl;
+	GtRow		row;
+	GtHeader	h;
+	char		reason[IND_ERR_DETAIL_LEN];
+	int			first = 0;
+
+	if (n == 0 || rd->stopped)
+		return;
+	if (is_title(raw, rawlen, &sl) || (n == 1 && is_title(c[0].s, c[0].len, &sl)))
+	{
+		/* a page title repeats the table's: the table's counts */
+		if (!project_is_empty(rd))
+			start_project(rd, line);
+		rd->project.title = sl;
+		rd->project.line = line;
+		return;
+	}
+	if (n == 1 && is_year_cell(c[0].s, c[0].len, &sl))
+	{
+		if (!rd->in_project)
+			report(rd, line, raw, rawlen, "a year line before any table title");
+		else
+			rd->project.field[GT_YEAR] = sl;
+		return;
+	}
+	if (read_header_line(rd, c, n, line, raw, rawlen, spaced))
+		return;
+	while (first < n && gt_column_word(c[first].s, c[first].len) == GT_COL_BLOCK)
+		first++;
+	if (gt_header_read(c, n, &h))
+	{
+		(void) current_project(rd, line);
+		rd->header = h;
+		rd->has_header = true;
+		rd->header_ref = &rd->header;
+		return;
+	}
+	if (all_blocks(c, n))
+		return;					/* 绩效指标, 投入目标 (万元): labels of blocks */
+
+	memset(&row, 0, sizeof(row));
+	row.line = line;
+	row.from1 = row.from2 = -1;
+	if (!gt_row_read(c, n, rd->has_header ? &rd->header : NULL, spaced, &row, reason, sizeof(reason)))
+	{
+		if (!gt_is_boilerplate(raw, rawlen))
+			report(rd, line, raw, rawlen, reason);
+		return;
+	}
+	if (gt_is_boilerplate(raw, rawlen) && row.labels_only == false && row.target.s == NULL)
+		return;
+	/* rows stand inside a table: after its column header or a level label */
+	if (row.label1.level == NULL && row.label2.level == NULL && !project_has_labels(rd) &&
+		!rd->has_header)
+	{
+		if (!gt_is_boilerplate(raw, rawlen))
+			report(rd, line, raw, rawlen, (row.notes & GT_NOTE_BARE_ROW)
+				   ? "neither a header line nor an indicator row (no nature, comparator or target cell)"
+				   : "an indicator row outside any table: no column header or level label before it");
+		return;
+	}
+	if (!rd->in_project && row.labels_only)
+		(void) current_project(rd, line);
+	(void) current_project(rd, line);
+	add_row(rd, &row);
+}
+
+static void
+stream_record(void *arg, GtCell *cells, int ncells)
+{
+	GtReader   *rd = (GtReader *) arg;
+	const char *raw = cells[0].s;
+	int			rawlen = cells[0].len;
+
+	/* the problem quotes the cells from the first to the last, if they are one text */
+	if (ncells > 1 && cells[ncells - 1].s > cells[0].s &&
+		cells[ncells - 1].s - cells[0].s < 4096)
+		rawlen = (int) (cells[ncells - 1].s + cells[ncells - 1].len - cells[0].s);
+	read_record(rd, cells, ncells, cells[0].line, raw, rawlen, false);
+}
+
+/* Group what the stream holds; all of it when final. */
+static void
+flush_stream(GtReader *rd, bool final)
+{
+	int			used;
+
+	if (rd->nstream == 0)
+		return;
+	used = gt_stream_group(rd->stream, rd->nstream, final, &rd->arena, &rd->header_ref,
+						   stream_record, rd);
+	memmove(rd->stream, rd->stream + used, (rd->nstream - used) * sizeof(GtCell));
+	rd->nstream -= used;
+}
+
+static void
+push_stream(GtReader *rd, const GtCell *c)
+{
+	/* a web page's furniture never joins a row */
+	if (gt_is_boilerplate(c->s, c->len))
+		return;
+	if (rd->nstream == GT_STREAM_CELLS)
+		flush_stream(rd, false);
+	if (rd->nstream == GT_STREAM_CELLS)
+		flush_stream(rd, true);
+	rd->stream[rd->nstream++] = *c;
+}
+
+/* Run-together text: cut into cells by its anchors, then read as a stream. */
+static void
+push_runon(GtReader *rd, const GtCell *c)
+{
+	GtCell	   *cells = palloc(GT_RUNON_CELLS * sizeof(GtCell));
+	int			n = gt_runon_split(c->s, c->len, cells, GT_RUNON_CELLS, &rd->runon_in_table);
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		cells[i].line = c->line;
+		push_stream(rd, &cells[i]);
+	}
+	pfree(cells);
+}
+
+/*
+ * Does the held record continue in rec?  A label split before its 指标
+ * (项目完成 / 指标), or a key split over two lines (总体 / 目标).
+ */
+static bool
+joins(const GtRecord *held, const GtRecord *rec)
+{
+	const GtCell *last = &held->cells[held->ncells - 1];
+	const GtCell *next = &rec->cells[0];
+	char		buf[96];
+	int			field;
+
+	if (rec->ncells == 0 || held->ncells == 0 || last->len + next->len >= (int) sizeof(buf))
+		return false;
+	if (next->len == 6 && memcmp(next->s, "指标", 6) == 0 && gt_label_prefix(last->s, last->len))
+		return true;
+	memcpy(buf, last->s, last->len);
+	memcpy(buf + last->len, next->s, next->len);
+	return held->ncells == 1 && gt_key_word(buf, last->len + next->len, &field) &&
+		!gt_key_word(last->s, last->len, &field);
+}
+
+/* A key alone on its line, and its value alone on the next (年度目标 / the goal). */
+static bool
+lone_key_value(const GtRecord *held, const GtRecord *rec)
+{
+	int			field;
+
+	return held->ncells == 1 && rec->ncells == 1 &&
+		gt_key_word(held->cells[0].s, held->cells[0].len, &field) &&
+		!gt_key_word(rec->cells[0].s, rec->cells[0].len, &field) &&
+		ind_level_lookup_loose(rec->cells[0].s, rec->cells[0].len) == NULL &&
+		gt_column_word(rec->cells[0].s, rec->cells[0].len) == GT_COL_NONE;
+}
+
+static void
+read_grid(GtReader *rd, const GtRecord *rec)
+{
+	GtRecord   *r = (GtRecord *) rec;
+
+	read_record(rd, r->cells, r->ncells, r->line, r->raw, r->rawlen,
+				rd->format == GT_FORMAT_SPACES);
+}
+
+/* A grid record, held back one step so that a line's continuation can join it. */
+static void
+push_grid(GtReader *rd, const GtRecord *rec)
+{
+	if (rd->holding && rec != NULL && lone_key_value(&rd->held, rec))
+	{
+		rd->held.cells[rd->held.ncells++] = rec->cells[0];
+		return;
+	}
+	if (rd->holding && rec != NULL && joins(&rd->held, rec))
+	{
+		GtCell	   *last = &rd->held.cells[rd->held.ncells - 1];
+		int			i;
+
+		last->s = gt_arena_concat(&rd->arena, last->s, last->len, rec->cells[0].s, rec->cells[0].len);
+		last->len += rec->cells[0].len;
+		for (i = 1; i < rec->ncells && rd->held.ncells < GT_MAX_CELLS; i++)
+			rd->held.cells[rd->held.ncells++] = rec->cells[i];
+		return;
+	}
+	if (rd->holding)
+		read_grid(rd, &rd->held);
+	rd->holding = (rec != NULL);
+	if (rec != NULL)
+		rd->held = *rec;
 }
 
 /*
@@ -580,138 +673,65 @@ add_row(GtReader *rd, const GtRow *row)
  * an error rather than return a part of the input.
  */
 void
-gt_read(const char *text, int len, const GtSink *sink, GtResult *result)
+gt_read(const char *text, int len, const GtOptions *options, const GtSink *sink,
+		GtResult *result)
 {
-	GtReader	rd;
-	int			pos = 0;
-	int			line = 0;
-	GtProject  *cur = NULL;
-	GtCell		cells[GT_MAX_CELLS];
-	char	   *textbuf = NULL;
+	GtReader   *rd = palloc0(sizeof(GtReader));
+	GtCellReader cr;
+	GtRecord   *rec = palloc(sizeof(GtRecord));
+	char		delim = ',';
+	IndPolicy	central;
 
 	memset(result, 0, sizeof(*result));
-	memset(&rd, 0, sizeof(rd));
-	rd.sink = sink;
-	rd.result = result;
-	/* a UTF-8 byte-order mark says nothing */
-	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-		pos = 3;
-
-	while (pos < len)
+	rd->sink = sink;
+	rd->result = result;
+	if (options != NULL && options->policy != NULL)
+		rd->policy = options->policy;
+	else
 	{
-		const char *ls = text + pos;
-		int			ll;
-		int			n;
-		int			k;
-		GtSlice		sl;
-		GtRow		row;
-		char		reason[IND_ERR_DETAIL_LEN];
-		const char *nl = memchr(ls, '\n', len - pos);
-
-		ll = nl ? (int) (nl - ls) : len - pos;
-		pos += ll + (nl ? 1 : 0);
-		if (ll > 0 && ls[ll - 1] == '\r')
-			ll--;
-		line++;
-		if (sink->tick && (line & 4095) == 0)
-			sink->tick(sink->arg);
-
-		n = split_cells(ls, ll, cells);
-		if (n == 0)
-			continue;			/* blank: carries nothing */
-
-		if (is_title(cells, n, &sl))
-		{
-			cur = start_project(&rd, line);
-			cur->title = sl;
-			continue;
-		}
-		if (is_year_line(cells, n, &sl))
-		{
-			if (cur == NULL)
-				report(&rd, line, ls, ll, "a year line before any table title");
-			else
-				cur->field[GT_YEAR] = sl;
-			continue;
-		}
-
-		/* a header line: its key word among the first cells */
-		{
-			int			first = 0;
-			int			key;
-
-			if (is_label_only(cells[0].s, cells[0].len) && n > 1)
-				first = 1;
-			key = key_of(cells[first].s, cells[first].len);
-			if (key >= 0)
-			{
-				int			field = keys[key].field;
-
-				if (field == GT_CODE && (cur == NULL || cur->field[GT_CODE].s != NULL))
-				{
-					/* a code without a title starts a table too */
-					cur = start_project(&rd, line);
-				}
-				if (cur == NULL)
-				{
-					report(&rd, line, ls, ll, "a header line before any table title or 项目编码");
-					continue;
-				}
-				if (field >= 0)
-				{
-					if (first + 1 < n)
-					{
-						cur->field[field].s = cells[first + 1].s;
-						cur->field[field].len = cells[first + 1].len;
-					}
-					if (first + 2 < n && field != GT_GOAL)
-						report(&rd, line, ls, ll, "extra cells after the header value were ignored");
-				}
-				continue;
-			}
-		}
-
-		k = anchor_of(cells, n);
-		if (k < 0)
-		{
-			report(&rd, line, ls, ll,
-				   "neither a header line nor an indicator row (no nature, comparator or target cell)");
-			continue;
-		}
-		if (cur == NULL)
-		{
-			report(&rd, line, ls, ll, "an indicator row before any table title or 项目编码");
-			continue;
-		}
-		memset(&row, 0, sizeof(row));
-		row.line = line;
-		if (!read_row(cells, n, k, &row, reason, sizeof(reason)))
-		{
-			report(&rd, line, ls, ll, reason);
-			continue;
-		}
-		/* the spec must read; otherwise the row is a problem, not a row */
-		{
-			IndSpec		spec;
-			IndError	err;
-
-			if (textbuf == NULL)
-				textbuf = palloc(IND_TEXTBUF_SIZE);
-			if (gt_row_spec(&row, textbuf, &spec, &err) != IND_OK)
-			{
-				snprintf(reason, sizeof(reason), "the indicator does not read: %s", err.detail);
-				report(&rd, line, ls, ll, reason);
-				continue;
-			}
-		}
-		if (!add_row(&rd, &row))
-			break;
+		ind_policy_preset(IND_PRESET_CENTRAL, &central);
+		rd->policy = &central;
 	}
-	result->nlines = line;
+	rd->format = (options != NULL && options->format != GT_FORMAT_AUTO) ? options->format
+		: gt_detect_format(text, len, &delim);
+	if (options != NULL && options->format == GT_FORMAT_CSV)
+		(void) gt_detect_format(text, len, &delim);
+	result->format = rd->format;
+	rd->stream = palloc(GT_STREAM_CELLS * sizeof(GtCell));
+	rd->specbuf = palloc(GT_SPECBUF_SIZE);
+	gt_cells_init(&cr, text, len, rd->format, delim, &rd->arena);
+
+	while (!rd->stopped && gt_cells_next(&cr, rec))
+	{
+		if (sink->tick && (cr.line & 4095) == 0)
+			sink->tick(sink->arg);
+		if (rec->ncells == 0)
+			continue;			/* blank: carries nothing */
+		if (rd->format == GT_FORMAT_RUNON ||
+			(rec->ncells == 1 && gt_is_runon(rec->cells[0].s, rec->cells[0].len)))
+		{
+			push_grid(rd, NULL);
+			push_runon(rd, &rec->cells[0]);
+			continue;
+		}
+		if (rd->format == GT_FORMAT_LINES)
+		{
+			push_stream(rd, &rec->cells[0]);
+			continue;
+		}
+		flush_stream(rd, true);
+		push_grid(rd, rec);
+	}
+	push_grid(rd, NULL);
+	flush_stream(rd, true);
+	result->nlines = cr.line;
 	if (!result->too_big)
-		finish_project(&rd);
-	if (textbuf)
-		pfree(textbuf);
-	if (rd.rows)
-		pfree(rd.rows);
+		finish_project(rd);
+	gt_arena_free(&rd->arena);
+	if (rd->rows)
+		pfree(rd->rows);
+	pfree(rd->stream);
+	pfree(rd->specbuf);
+	pfree(rec);
+	pfree(rd);
 }

@@ -1,13 +1,22 @@
 /*
  * goal_table.h
- *		Reading goal tables (项目支出绩效目标表) as exported to text: project
- *		headers, indicator rows and the lines that fit neither.
+ *		Reading goal tables (项目支出绩效目标表) as users have them: project
+ *		headers, indicator rows and the cells that fit neither.
+ *
+ * The reader is a pipeline (goal_table.c drives it):
+ *   text -> records of cells   gt_cells.c (one reader per format)
+ *        -> rows of a stream   gt_stream.c (one cell per line), gt_runon.c
+ *        -> indicator rows     gt_row.c (header-driven or anchored)
+ *        -> levels             gt_levels.c
+ *        -> indicators         gt_row.c, infer.c
  */
 #ifndef INDICATOR_GOAL_TABLE_H
 #define INDICATOR_GOAL_TABLE_H
 
 #include "postgres.h"
 
+#include "gt_cells.h"
+#include "gt_columns.h"
 #include "hierarchy.h"
 #include "literal.h"
 
@@ -17,22 +26,6 @@ typedef struct GtSlice
 	int			len;
 } GtSlice;
 
-/* Header fields of a project, in the order of goal_table_projects(). */
-typedef enum GtField
-{
-	GT_CODE = 0,				/* 项目编码 */
-	GT_NAME,					/* 项目名称 */
-	GT_YEAR,
-	GT_DEPARTMENT,				/* 主管部门 */
-	GT_IMPLEMENTER,				/* 实施单位 */
-	GT_TOTAL,					/* 资金总额 */
-	GT_FISCAL,					/* 财政拨款数 */
-	GT_NONFISCAL,				/* 非财政拨款数 */
-	GT_BUDGET_WEIGHT,			/* 预算执行率权重 */
-	GT_GOAL,					/* 年度目标 */
-	GT_NFIELDS
-} GtField;
-
 typedef struct GtProject
 {
 	int			line;			/* where the table starts */
@@ -40,13 +33,37 @@ typedef struct GtProject
 	GtSlice		field[GT_NFIELDS];
 } GtProject;
 
+/* A level label as printed (joined when split over two cells) and what it names. */
+#define GT_LABEL_BYTES 96
+typedef struct GtLabel
+{
+	const IndLevel *level;		/* NULL: no label */
+	int			len;
+	char		printed[GT_LABEL_BYTES];
+} GtLabel;
+
+/* What the reader did to a row, for the import_note column (bits). */
+typedef enum GtRowNote
+{
+	GT_NOTE_SERIAL_DATE = 1 << 0,	/* an Excel serial date (44561) read as a date */
+	GT_NOTE_NAME_FROM_DESC = 1 << 1,	/* no name column: 指标描述 taken as the name */
+	GT_NOTE_OCR_EQ = 1 << 2,	/* "二100" in run-together text read as "=100" */
+	GT_NOTE_ANSWER_SPLIT = 1 << 3,	/* run-together: the target word split off the name */
+	GT_NOTE_NO_WEIGHT = 1 << 4, /* the header has a weight column, the row none */
+	GT_NOTE_ANNUAL = 1 << 5,	/* long-term and annual columns: the annual one taken */
+	GT_NOTE_BARE_ROW = 1 << 6	/* read by a bare target alone (no header, no anchor) */
+} GtRowNote;
+
 typedef struct GtRow
 {
 	int			line;
+	bool		labels_only;	/* a line of level labels: no indicator */
+	GtLabel		label1;			/* the labels on the row's own line, if any */
+	GtLabel		label2;
 	const IndLevel *level1;		/* the row's levels, filled down */
 	const IndLevel *level2;
-	const IndLevel *label1;		/* the labels on the row's own line, if any */
-	const IndLevel *label2;
+	int			from1;			/* the row whose label1 / label2 those are, or -1 */
+	int			from2;
 	GtSlice		name;
 	GtSlice		nature,
 				comparator,
@@ -58,6 +75,7 @@ typedef struct GtRow
 	bool		placeholder;	/* the 无 row of an empty level 2 */
 	bool		pending;		/* waiting for the next level-2 label */
 	bool		labelled2;		/* carried its own level-2 label */
+	int			notes;			/* GtRowNote */
 } GtRow;
 
 typedef struct GtProblem
@@ -69,14 +87,16 @@ typedef struct GtProblem
 
 /*
  * Where the reader hands over what it finds, as it goes: the text is read
- * line by line and only the current project is kept, so memory does not
- * grow with the input.  Any callback may be NULL.  What they are given is
- * valid only during the call (slices point into the text being read, and
- * the rows array is reused for the next project).
+ * record by record and only the current project is kept, so memory does
+ * not grow with the input.  Any callback may be NULL.  What they are given
+ * is valid only during the call (slices point into the text being read or
+ * into the project's arena, and the rows array is reused for the next
+ * project).
  *
  * Problems come in the order they are found: a line's as it is read, a
- * project's (weights that do not add up, rows whose levels could not be
- * placed) when the project ends, just before project() is called.
+ * project's (weights that do not add up, rows whose levels or indicator
+ * could not be read) when the project ends, just before project() is
+ * called.
  */
 typedef struct GtSink
 {
@@ -88,9 +108,16 @@ typedef struct GtSink
 	void	   *arg;
 } GtSink;
 
+typedef struct GtOptions
+{
+	GtFormat	format;			/* GT_FORMAT_AUTO: detected */
+	const struct IndPolicy *policy; /* whose weight split is checked; NULL: central */
+} GtOptions;
+
 /* What a read came to. */
 typedef struct GtResult
 {
+	GtFormat	format;			/* as detected or forced */
 	int			nprojects;
 	int64		nrows;
 	int64		nproblems;
@@ -101,14 +128,35 @@ typedef struct GtResult
 
 /*
  * The one limit, and the only thing kept in memory in proportion to the
- * input: the rows of one project (a real table has some hundreds; the
- * limit is about 18 MB of GtRow).  Beyond it a title or 项目编码 line is
- * missing, and the reader stops with an error rather than buffer a whole
- * input as one project.
+ * input: the rows of one project (a real table has some hundreds).  Beyond
+ * it a title or 项目编码 line is missing, and the reader stops with an
+ * error rather than buffer a whole input as one project.
  */
 #define GT_MAX_PROJECT_ROWS	100000
 
-extern void gt_read(const char *text, int len, const GtSink *sink, GtResult *result);
-extern IndStatus gt_row_spec(const GtRow *row, char *textbuf, IndSpec *spec, IndError *err);
+/* Scratch gt_row_spec() needs: the text buffer plus room for a rewritten target. */
+#define GT_SPECBUF_SIZE (IND_TEXTBUF_SIZE + 64)
+
+extern void gt_read(const char *text, int len, const GtOptions *options,
+					const GtSink *sink, GtResult *result);
+extern IndStatus gt_row_spec(const GtRow *row, char *specbuf, IndSpec *spec, IndError *err,
+							 int *inferred);
+extern bool gt_row_serial_date(const GtRow *row);
+extern bool gt_row_read(const GtCell *c, int n, const GtHeader *header, bool spaced,
+						GtRow *row, char *reason, int reasonlen);
+
+/* gt_runon.c */
+extern bool gt_is_runon(const char *s, int len);
+extern int	gt_runon_split(const char *s, int len, GtCell *out, int max, bool *in_table);
+
+/* gt_stream.c: one cell per line to records; fn is called for each */
+typedef void (*GtRecordFn) (void *arg, GtCell *cells, int ncells);
+extern int	gt_stream_group(GtCell *c, int n, bool final, GtArena *arena,
+							const GtHeader *const *header, GtRecordFn fn, void *arg);
+
+/* gt_levels.c */
+extern bool gt_label_prefix(const char *s, int len);
+extern void gt_label_set(GtLabel *l, const IndLevel *level, const char *s, int len);
+extern void gt_assign_levels(GtRow *rows, int nrows);
 
 #endif							/* INDICATOR_GOAL_TABLE_H */

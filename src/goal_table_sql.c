@@ -9,12 +9,15 @@
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
+#include "lib/stringinfo.h"
 #include "utils/memutils.h"
 
 #include "goal_table.h"
 #include "encoding.h"
 #include "indicator.h"
+#include "infer.h"
 #include "numeric_io.h"
+#include "policy_sql.h"
 
 /*
  * What the callbacks below need.  Each result row is built in tmp, which is
@@ -26,6 +29,7 @@ typedef struct GtEmit
 {
 	ReturnSetInfo *rsinfo;
 	MemoryContext tmp;
+	int			natts;			/* the result's columns: the 1.0 functions have fewer */
 	char	   *textbuf;		/* for goal_table_rows() */
 } GtEmit;
 
@@ -46,24 +50,57 @@ put_row(GtEmit *e, Datum *values, bool *nulls)
  * Read the raw text argument (server encoding -> UTF-8), handing what is
  * found to sink, whose callbacks fill the function's materialized result.
  */
+/* The format argument, or auto. */
+static GtFormat
+format_arg(FunctionCallInfo fcinfo, int n)
+{
+	text	   *t;
+	GtFormat	f;
+
+	if (PG_NARGS() <= n || PG_ARGISNULL(n))
+		return GT_FORMAT_AUTO;
+	t = PG_GETARG_TEXT_PP(n);
+	if (!gt_format_from_name(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &f))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown goal table format \"%s\"", ind_quote(text_to_cstring(t))),
+				 errhint("Use auto, tsv, csv, pipe, lines, spaces, aligned or runon.")));
+	return f;
+}
+
+/*
+ * Read the raw text argument (server encoding -> UTF-8), handing what is
+ * found to sink, whose callbacks fill the function's materialized result.
+ */
 static void
 run_import(FunctionCallInfo fcinfo, GtSink *sink)
 {
-	text	   *t = PG_GETARG_TEXT_PP(0);
+	text	   *t;
 	int			len;
-	const char *s = ind_text_to_utf8(t, &len);
+	const char *s;
 	GtEmit		emit;
 	GtResult	result;
+	GtOptions	options;
 
+	if (PG_ARGISNULL(0))
+	{
+		InitMaterializedSRF(fcinfo, 0);
+		return;					/* no text: nothing to read */
+	}
+	t = PG_GETARG_TEXT_PP(0);
+	s = ind_text_to_utf8(t, &len);
+	options.format = format_arg(fcinfo, 1);
+	options.policy = (PG_NARGS() > 2) ? ind_policy_arg(fcinfo, 2) : NULL;
 	InitMaterializedSRF(fcinfo, 0);
 	emit.rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	emit.natts = emit.rsinfo->setDesc->natts;
 	emit.tmp = AllocSetContextCreate(CurrentMemoryContext, "goal table import",
 									 ALLOCSET_DEFAULT_SIZES);
 	emit.textbuf = NULL;
 	sink->tick = tick;
 	sink->arg = &emit;
 
-	gt_read(s, len, sink, &result);
+	gt_read(s, len, &options, sink, &result);
 	if (result.too_big)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
@@ -87,20 +124,36 @@ slice_text(GtSlice s, bool *isnull)
 	return PointerGetDatum(ind_text_from_utf8(s.s, s.len));
 }
 
-/* An amount cell as numeric; NULL when absent or not a plain number. */
+/*
+ * An amount cell as numeric (万元, as the forms print them): "60.00",
+ * "10000万元", "854万(高标准农田建设400万元,…)"; "元" converts.  NULL when
+ * absent or not an amount.
+ */
 static Datum
 slice_numeric(GtSlice s, bool *isnull)
 {
 	IndDecimal	d;
 	int			used;
+	Datum		v;
 
-	if (s.s == NULL || ind_decimal_parse(s.s, s.len, true, &used, &d) != IND_DEC_OK || used != s.len)
-	{
-		*isnull = true;
+	*isnull = true;
+	if (s.s == NULL || ind_decimal_parse(s.s, s.len, true, &used, &d) != IND_DEC_OK)
 		return (Datum) 0;
+	v = ind_decimal_to_numeric(d, 0);
+	if (used < s.len)
+	{
+		const char *rest = s.s + used;
+		int			rl = s.len - used;
+
+		if (rl >= 3 && memcmp(rest, "元", 3) == 0)
+			v = DirectFunctionCall2(numeric_div, v,
+									DirectFunctionCall1(int4_numeric, Int32GetDatum(10000)));
+		else if (!(rl >= 3 && memcmp(rest, "万", 3) == 0) && rest[0] != '(' &&
+				 !(rl >= 3 && memcmp(rest, "（", 3) == 0))
+			return (Datum) 0;
 	}
 	*isnull = false;
-	return ind_decimal_to_numeric(d, 0);
+	return v;
 }
 
 static void
@@ -156,6 +209,56 @@ goal_table_projects(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
+/* A label as printed, or the canonical name where the level was implied. */
+static Datum
+label_text(const GtRow *rows, int from, bool first, const IndLevel *level, bool *isnull)
+{
+	*isnull = (level == NULL);
+	if (level == NULL)
+		return (Datum) 0;
+	if (from >= 0)
+	{
+		const GtLabel *l = first ? &rows[from].label1 : &rows[from].label2;
+
+		if (l->level != NULL)
+			return PointerGetDatum(ind_text_from_utf8(l->printed, l->len));
+	}
+	return PointerGetDatum(UTF8_TEXT(level->name));
+}
+
+/* What the reader did to a row, in words a reviewer reads (import_note). */
+static Datum
+import_note(const GtRow *row, const IndSpec *spec, bool spec_ok, int inferred, bool *isnull)
+{
+	StringInfoData b;
+
+	initStringInfo(&b);
+#define NOTE(...) \
+	do { if (b.len > 0) appendStringInfoString(&b, "; "); appendStringInfo(&b, __VA_ARGS__); } while (0)
+	if (spec_ok && (inferred & IND_INFER_LEVEL2))
+		NOTE("comparator %s inferred from the level 2 %s", ind_comparator_symbol(spec->op),
+			 row->level2 ? row->level2->name : "");
+	if (spec_ok && (inferred & IND_INFER_UNIT))
+		NOTE("comparator %s inferred from the unit", ind_comparator_symbol(spec->op));
+	if (spec_ok && (inferred & IND_INFER_DEFAULT))
+		NOTE("comparator >= assumed: neither a level 2 nor the unit says otherwise");
+	if (spec_ok && (inferred & IND_INFER_SUFFIX))
+		NOTE("comparator %s read from the words after the value", ind_comparator_symbol(spec->op));
+	if (spec_ok && (inferred & IND_INFER_DATE))
+		NOTE("a date or period: read as a qualitative deadline");
+	if (row->notes & GT_NOTE_SERIAL_DATE)
+		NOTE("Excel serial date %.*s read as a date", row->target.len, row->target.s);
+	if (row->notes & GT_NOTE_NAME_FROM_DESC)
+		NOTE("no indicator name column: the 指标描述 cell is the name");
+	if (row->notes & GT_NOTE_OCR_EQ)
+		NOTE("\"二\" before the number read as \"=\" (OCR)");
+	if (row->notes & GT_NOTE_ANSWER_SPLIT)
+		NOTE("run-together text: the target word split off the name");
+#undef NOTE
+	*isnull = (b.len == 0);
+	return *isnull ? (Datum) 0 : PointerGetDatum(ind_text_from_utf8(b.data, b.len));
+}
+
 static void
 emit_rows(void *arg, const GtProject *p, const GtRow *rows, int nrows)
 {
@@ -163,35 +266,37 @@ emit_rows(void *arg, const GtProject *p, const GtRow *rows, int nrows)
 	int			i;
 
 	if (e->textbuf == NULL)
-		e->textbuf = palloc(IND_TEXTBUF_SIZE);
+		e->textbuf = palloc(GT_SPECBUF_SIZE);
 	for (i = 0; i < nrows; i++)
 	{
 		const GtRow *row = &rows[i];
 		MemoryContext old;
-		Datum		values[8];
-		bool		nulls[8];
+		Datum		values[12];
+		bool		nulls[12];
 		IndSpec		spec;
 		IndError	err;
 		IndDecimal	w;
 		int			used;
+		int			inferred = 0;
+		bool		spec_ok;
 
+		if (row->labels_only)
+			continue;
 		CHECK_FOR_INTERRUPTS();
-		/* gt_read() kept only rows whose indicator reads */
-		if (gt_row_spec(row, e->textbuf, &spec, &err) != IND_OK)
-			elog(ERROR, "goal table row at line %d no longer reads", row->line);
 		old = MemoryContextSwitchTo(e->tmp);
+		spec_ok = row->target.s != NULL &&
+			gt_row_spec(row, e->textbuf, &spec, &err, &inferred) == IND_OK;
 		values[0] = slice_text(p->field[GT_CODE], &nulls[0]);
 		nulls[1] = row->level1 == NULL;
 		values[1] = nulls[1] ? (Datum) 0 : PointerGetDatum(UTF8_TEXT(row->level1->name));
 		nulls[2] = row->level2 == NULL;
 		values[2] = nulls[2] ? (Datum) 0 : PointerGetDatum(UTF8_TEXT(row->level2->name));
 		values[3] = slice_text(row->name, &nulls[3]);
-		values[4] = PointerGetDatum(ind_make(&spec));
-		nulls[4] = false;
-		if (ind_decimal_parse(row->weight.s, row->weight.len, true, &used, &w) != IND_DEC_OK)
-			elog(ERROR, "goal table row at line %d has no weight", row->line);
-		values[5] = ind_decimal_to_numeric(w, 0);
-		nulls[5] = false;
+		nulls[4] = !spec_ok;
+		values[4] = spec_ok ? PointerGetDatum(ind_make(&spec)) : (Datum) 0;
+		nulls[5] = row->weight.s == NULL ||
+			ind_decimal_parse(row->weight.s, row->weight.len, true, &used, &w) != IND_DEC_OK;
+		values[5] = nulls[5] ? (Datum) 0 : ind_decimal_to_numeric(w, 0);
 		if (row->note_first.s != NULL)
 		{
 			GtSlice		note;
@@ -204,6 +309,15 @@ emit_rows(void *arg, const GtProject *p, const GtRow *rows, int nrows)
 			nulls[6] = true;
 		values[7] = Int32GetDatum(row->line);
 		nulls[7] = false;
+		if (e->natts > 8)
+		{
+			values[8] = label_text(rows, row->from1, true, row->level1, &nulls[8]);
+			values[9] = label_text(rows, row->from2, false, row->level2, &nulls[9]);
+			values[10] = BoolGetDatum(spec_ok && (inferred & (IND_INFER_LEVEL2 | IND_INFER_UNIT |
+															  IND_INFER_DEFAULT | IND_INFER_SUFFIX)));
+			nulls[10] = false;
+			values[11] = import_note(row, &spec, spec_ok, inferred, &nulls[11]);
+		}
 		MemoryContextSwitchTo(old);
 		put_row(e, values, nulls);
 	}

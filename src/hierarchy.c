@@ -69,6 +69,9 @@ typedef struct LevelSpelling
  */
 static const LevelSpelling spellings[] = {
 	{"产出指标", LV_OUTPUT}, {"产出", LV_OUTPUT}, {"产出目标", LV_OUTPUT},
+	{"项目完成指标", LV_OUTPUT}, {"项目产出指标", LV_OUTPUT}, {"产出值", LV_OUTPUT},
+	{"数量值", LV_QUANTITY}, {"质量值", LV_QUALITY}, {"时效值", LV_TIMELINESS},
+	{"成本值", LV_COST_2020},
 	{"数量指标", LV_QUANTITY}, {"数量", LV_QUANTITY},
 	{"质量指标", LV_QUALITY}, {"质量", LV_QUALITY},
 	{"时效指标", LV_TIMELINESS}, {"时效", LV_TIMELINESS}, {"进度指标", LV_TIMELINESS},
@@ -78,16 +81,21 @@ static const LevelSpelling spellings[] = {
 	{"生态环境成本指标", LV_ECOLOGICAL_COST}, {"生态环境成本", LV_ECOLOGICAL_COST},
 	{"生态成本指标", LV_ECOLOGICAL_COST}, {"生态成本", LV_ECOLOGICAL_COST},
 	{"效益指标", LV_OUTCOME}, {"效益", LV_OUTCOME}, {"效果指标", LV_OUTCOME},
+	{"项目效益指标", LV_OUTCOME}, {"效益值", LV_OUTCOME},
 	{"经济效益指标", LV_ECONOMIC}, {"经济效益", LV_ECONOMIC},
 	{"社会效益指标", LV_SOCIAL}, {"社会效益", LV_SOCIAL},
 	{"生态效益指标", LV_ECOLOGICAL}, {"生态效益", LV_ECOLOGICAL},
 	{"生态环境效益指标", LV_ECOLOGICAL}, {"生态环境效益", LV_ECOLOGICAL},
 	{"可持续影响指标", LV_SUSTAINABLE}, {"可持续影响", LV_SUSTAINABLE},
-	{"可持续发展指标", LV_SUSTAINABLE},
+	{"可持续发展指标", LV_SUSTAINABLE}, {"可持续性影响指标", LV_SUSTAINABLE},
+	{"可持续发展影响指标", LV_SUSTAINABLE}, {"可持续性发展影响指标", LV_SUSTAINABLE},
+	{"可持续影响效益指标", LV_SUSTAINABLE},
 	{"满意度指标", LV_SATISFACTION}, {"满意度", LV_SATISFACTION}, {"满意度目标", LV_SATISFACTION},
 	{"服务对象满意度指标", LV_SERVED}, {"服务对象满意度", LV_SERVED},
 	{"社会公众或服务对象满意度", LV_SERVED},
 	{"社会公众满意度", LV_SERVED}, {"群众满意度", LV_SERVED},
+	{"服务对象或受益者满意度指标", LV_SERVED}, {"受益对象满意度指标", LV_SERVED},
+	{"受益群众满意度指标", LV_SERVED}, {"社会公众或服务对象满意度指标", LV_SERVED},
 };
 
 /* The level a (trimmed) label names, or NULL. */
@@ -106,6 +114,46 @@ ind_level_lookup(const char *s, int len)
 			return &levels[spellings[i].index];
 	}
 	return NULL;
+}
+
+/* Longest label a table prints (服务对象或受益者满意度指标 is 13 characters). */
+#define LABEL_MAX_CHARS 16
+
+/*
+ * A level label: a spelling of the vocabulary, or a longer form of the
+ * forms' own words ending in 指标 (可持续性发展影响指标, 受益对象满意度指标)
+ * that names one level 2 unambiguously.
+ */
+const IndLevel *
+ind_level_lookup_loose(const char *s, int len)
+{
+	const IndLevel *l = ind_level_lookup(s, len);
+	static const struct
+	{
+		const char *core;
+		const char *level;
+	}			cores[] = {
+		{"满意", "服务对象满意度指标"}, {"可持续", "可持续影响指标"},
+		{"经济效益", "经济效益指标"}, {"社会效益", "社会效益指标"}, {"生态效益", "生态效益指标"},
+		{"经济成本", "经济成本指标"}, {"社会成本", "社会成本指标"}, {"生态环境成本", "生态环境成本指标"},
+	};
+	int			i;
+	int			found = -1;
+	bool		cut;
+
+	if (l != NULL || len < 9 || memcmp(s + len - 6, "指标", 6) != 0)
+		return l;
+	ind_clip_token(s, len, LABEL_MAX_CHARS, false, &cut);
+	if (cut)
+		return NULL;
+	for (i = 0; i < (int) lengthof(cores); i++)
+		if (ind_contains(s, len, cores[i].core))
+		{
+			if (found >= 0)
+				return NULL;	/* two levels named: not a label */
+			found = i;
+		}
+	return found >= 0 ? ind_level_lookup(cores[found].level, strlen(cores[found].level)) : NULL;
 }
 
 /* The level-1 entry of a slot. */

@@ -28,6 +28,7 @@ typedef struct IndLevel
 } IndLevel;
 
 extern const IndLevel *ind_level_lookup(const char *s, int len);
+extern const IndLevel *ind_level_lookup_loose(const char *s, int len);
 extern const IndLevel *ind_level1_entry(int level1);
 extern const IndLevel *ind_level_as_level1(const IndLevel *l);
 extern int	ind_level_count(void);

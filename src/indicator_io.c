@@ -19,6 +19,8 @@
 #include "utils/typcache.h"
 
 #include "encoding.h"
+#include "hierarchy.h"
+#include "infer.h"
 #include "indicator.h"
 #include "numeric_io.h"
 #include "indicator_wire.h"
@@ -187,6 +189,49 @@ indicator_from_columns(PG_FUNCTION_ARGS)
 									 cs ? ind_from_utf8(cs, cl) : "",
 									 ts ? ind_from_utf8(ts, tl) : "",
 									 us ? ind_from_utf8(us, ul) : "");
+
+		ind_report(&err, "indicator", shown, NULL);
+	}
+	PG_RETURN_INDICATOR_P(ind_make(&spec));
+}
+
+/*
+ * indicator(nature, comparator, target, unit, level2): the same, with the
+ * row's level 2, so that a bare target (63人, 100%) reads by the rules of
+ * infer.c instead of failing.
+ */
+PG_FUNCTION_INFO_V1(indicator_from_columns_level);
+Datum
+indicator_from_columns_level(PG_FUNCTION_ARGS)
+{
+	int			nl,
+				cl,
+				tl,
+				ul,
+				ll;
+	const char *ns = arg_utf8(fcinfo, 0, &nl);
+	const char *cs = arg_utf8(fcinfo, 1, &cl);
+	const char *ts = arg_utf8(fcinfo, 2, &tl);
+	const char *us = arg_utf8(fcinfo, 3, &ul);
+	const char *ls = arg_utf8(fcinfo, 4, &ll);
+	char	   *textbuf = palloc(IND_TEXTBUF_SIZE);
+	IndSpec		spec;
+	IndError	err;
+	int			inferred;
+	const IndLevel *level2 = ls ? ind_level_lookup_loose(ls, ll) : NULL;
+
+	/* a level 1 where the level 2 belongs says nothing about the comparator */
+	if (level2 != NULL && level2->depth != 2 && strcmp(level2->name, "成本指标") != 0)
+		level2 = NULL;
+	if (ind_parse_columns_level(ns, nl, cs, cl, ts, tl, us, ul, level2, textbuf, &spec, &err,
+								&inferred) != IND_OK)
+	{
+		char	   *shown = psprintf("%s | %s | %s | %s | %s",
+									 ns ? ind_from_utf8(ns, nl) : "",
+									 cs ? ind_from_utf8(cs, cl) : "",
+									 ts ? ind_from_utf8(ts, tl) : "",
+									 us ? ind_from_utf8(us, ul) : "",
+									 ls ? ind_from_utf8(ls, ll) : "");
 
 		ind_report(&err, "indicator", shown, NULL);
 	}

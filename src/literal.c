@@ -53,6 +53,9 @@ static const IndWord comparator_words[] = {
 	{">", IND_OP_GT}, {"＞", IND_OP_GT}, {"大于", IND_OP_GT},
 	{"高于", IND_OP_GT}, {"多于", IND_OP_GT}, {"超过", IND_OP_GT},
 	{"=", IND_OP_EQ}, {"==", IND_OP_EQ}, {"＝", IND_OP_EQ}, {"等于", IND_OP_EQ},
+	/* box-drawing and angle-quote look-alikes, as OCR and Word symbols print them */
+	{"═", IND_OP_EQ}, {"‹=", IND_OP_LE}, {"‹＝", IND_OP_LE}, {"‹", IND_OP_LT},
+	{"›=", IND_OP_GE}, {"›＝", IND_OP_GE}, {"›", IND_OP_GT},
 	{"<", IND_OP_LT}, {"＜", IND_OP_LT}, {"小于", IND_OP_LT},
 	{"低于", IND_OP_LT}, {"少于", IND_OP_LT},
 	{"<=", IND_OP_LE}, {"≤", IND_OP_LE}, {"≦", IND_OP_LE}, {"⩽", IND_OP_LE},
@@ -87,7 +90,7 @@ static const IndWord unit_bad_starts[] = {
 /* Characters that belong to comparators and so never to a unit. */
 static const IndWord comparator_chars[] = {
 	{"<", 1}, {">", 1}, {"=", 1}, {"≥", 1}, {"≤", 1}, {"≧", 1}, {"≦", 1},
-	{"⩾", 1}, {"⩽", 1}, {"＜", 1}, {"＞", 1}, {"＝", 1},
+	{"⩾", 1}, {"⩽", 1}, {"＜", 1}, {"＞", 1}, {"＝", 1}, {"═", 1}, {"‹", 1}, {"›", 1},
 };
 
 #define MATCH(s, len, tab, code) ind_match_word((s), (len), (tab), lengthof(tab), (code))

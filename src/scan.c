@@ -173,3 +173,38 @@ ind_clip_token(const char *s, int len, int maxchars, bool stop_at_blank, bool *c
 	*cut = false;
 	return pos;
 }
+
+/* Does s[0..len) contain the word w? */
+bool
+ind_contains(const char *s, int len, const char *w)
+{
+	int			wl = (int) strlen(w);
+	int			i;
+
+	for (i = 0; i + wl <= len; i++)
+		if (s[i] == w[0] && memcmp(s + i, w, wl) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The length of buf[0..len) without a UTF-8 character cut at its end (by a
+ * snprintf into a fixed buffer): a text that ends in half a character does
+ * not load back with COPY.
+ */
+int
+ind_utf8_whole(const char *buf, int len)
+{
+	int			pos = 0;
+
+	while (pos < len)
+	{
+		unsigned char c = (unsigned char) buf[pos];
+		int			n = (c < 0x80) ? 1 : (c < 0xE0) ? 2 : (c < 0xF0) ? 3 : 4;
+
+		if (pos + n > len)
+			break;
+		pos += n;
+	}
+	return pos;
+}
