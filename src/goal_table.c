@@ -392,6 +392,27 @@ split_code(GtProject *p, GtSlice v)
 	p->field[GT_CODE] = v;
 }
 
+/* Does a name cell start with a project code ("51000021R000000019951-工资性支出")? */
+static bool
+code_before_name(GtSlice v)
+{
+	int			i;
+	int			digits = 0;
+
+	for (i = 0; i < v.len && i < 40; i++)
+	{
+		char		ch = v.s[i];
+
+		if (ch == '-')
+			return i >= 8 && digits >= 6 && i + 1 < v.len;
+		if (ch >= '0' && ch <= '9')
+			digits++;
+		else if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z')))
+			return false;
+	}
+	return false;
+}
+
 /*
  * A header line: key words and their values, perhaps several on a line
  * ("项目名称: | 绿化养护经费 | 项目编号: |").  false if the line has no key.
@@ -446,7 +467,7 @@ read_header_line(GtReader *rd, const GtCell *c, int n, int line, const char *raw
 		}
 		if (field == GT_FIELD_OTHER || v.s == NULL)
 			continue;
-		if (field == GT_CODE)
+		if (field == GT_CODE || (field == GT_NAME && cur->field[GT_CODE].s == NULL && code_before_name(v)))
 			split_code(cur, v);
 		else
 			cur->field[field] = v;
@@ -465,6 +486,19 @@ all_blocks(const GtCell *c, int n)
 		if (gt_column_word(c[i].s, c[i].len) != GT_COL_BLOCK && !gt_is_label_only(c[i].s, c[i].len))
 			return false;
 	return true;
+}
+
+/* A cell only a table has: a level label, a nature, a comparator, a combined target. */
+static bool
+has_table_cell(const GtCell *c, int n)
+{
+	int			i;
+
+	for (i = 0; i < n; i++)
+		if (ind_level_lookup_loose(c[i].s, c[i].len) != NULL || ind_is_nature_word(c[i].s, c[i].len) ||
+			ind_is_comparator_word(c[i].s, c[i].len) || ind_is_combined_target(c[i].s, c[i].len))
+			return true;
+	return false;
 }
 
 /* One record, as its cells say. */
@@ -496,6 +530,8 @@ read_record(GtReader *rd, GtCell *c, int n, int line, const char *raw, int rawle
 			rd->project.field[GT_YEAR] = sl;
 		return;
 	}
+	if (gt_is_boilerplate(raw, rawlen) && !has_table_cell(c, n))
+		return;
 	if (read_header_line(rd, c, n, line, raw, rawlen, spaced))
 		return;
 	while (first < n && gt_column_word(c[first].s, c[first].len) == GT_COL_BLOCK)
@@ -520,8 +556,6 @@ read_record(GtReader *rd, GtCell *c, int n, int line, const char *raw, int rawle
 			report(rd, line, raw, rawlen, reason);
 		return;
 	}
-	if (gt_is_boilerplate(raw, rawlen) && row.labels_only == false && row.target.s == NULL)
-		return;
 	/* rows stand inside a table: after its column header or a level label */
 	if (row.label1.level == NULL && row.label2.level == NULL && !project_has_labels(rd) &&
 		!rd->has_header)

@@ -146,8 +146,9 @@ slice_numeric(GtSlice s, bool *isnull)
 		int			rl = s.len - used;
 
 		if (rl >= 3 && memcmp(rest, "元", 3) == 0)
-			v = DirectFunctionCall2(numeric_div, v,
-									DirectFunctionCall1(int4_numeric, Int32GetDatum(10000)));
+			v = DirectFunctionCall1(numeric_trim_scale,
+									DirectFunctionCall2(numeric_div, v,
+														DirectFunctionCall1(int4_numeric, Int32GetDatum(10000))));
 		else if (!(rl >= 3 && memcmp(rest, "万", 3) == 0) && rest[0] != '(' &&
 				 !(rl >= 3 && memcmp(rest, "（", 3) == 0))
 			return (Datum) 0;

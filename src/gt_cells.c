@@ -174,6 +174,8 @@ typedef struct Shape
 	int			words;			/* lines with more than one word */
 } Shape;
 
+#define IS_DIGIT(c) ((c) >= '0' && (c) <= '9')
+
 /* Separators of a CSV field list outside quotes, on one physical line. */
 static int
 count_delims(const char *s, int len, char delim)
@@ -187,7 +189,14 @@ count_delims(const char *s, int len, char delim)
 		if (s[i] == '"')
 			quoted = !quoted;
 		else if (s[i] == delim && !quoted)
+		{
+			/* 44,561: a thousands separator, not a field separator */
+			if (delim == ',' && i > 0 && IS_DIGIT(s[i - 1]) && len - i > 3 &&
+				IS_DIGIT(s[i + 1]) && IS_DIGIT(s[i + 2]) && IS_DIGIT(s[i + 3]) &&
+				(len - i == 4 || !IS_DIGIT(s[i + 4])))
+				continue;
 			n++;
+		}
 	}
 	return n;
 }
@@ -228,7 +237,7 @@ looks_csv(const char *text, int len, char delim, int content)
 				same++;
 		best = Max(best, same);
 	}
-	return content > 0 && best * 10 >= content * 3;
+	return best >= 2 && best * 10 >= content * 3;
 }
 
 GtFormat

@@ -266,6 +266,17 @@ gt_row_read(const GtCell *c, int n, const GtHeader *h, bool spaced,
 		if (is_anchor(&c[k]))
 			break;
 	m = read_labels(c, i, k, row);
+	/*
+	 * A level-1 word just before the anchor, alone on its record, is the
+	 * name (满意度 under 服务对象满意度, read from a stream of cells); a
+	 * level-2 label there means the name cell is empty.
+	 */
+	if (k < n && m == k && k == i + 1 && row->label1.level != NULL && row->label2.level == NULL &&
+		!(c[k - 1].len > 6 && memcmp(c[k - 1].s + c[k - 1].len - 6, "指标", 6) == 0))
+	{
+		row->label1.level = row->label2.level = NULL;
+		m = read_labels(c, i, k - 1, row);
+	}
 	if (k < n && k > m)
 	{
 		/* the name stands before the anchor: one cell, or words split at blanks */

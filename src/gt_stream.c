@@ -169,7 +169,11 @@ gt_stream_group(GtCell *c, int n, bool final, GtArena *arena,
 			while (i < n && k < GT_MAX_CELLS && gt_column_word(c[i].s, c[i].len) != GT_COL_NONE)
 				rec[k++] = c[i++];
 		}
-		else if (!is_structure(&rec[0]))
+		else if (!is_structure(&rec[0]) ||
+				 /* a label word followed by a nature or target is a name (满意度 under 服务对象满意度) */
+				 (k == 1 && i < n && ind_level_lookup_loose(rec[0].s, rec[0].len) != NULL &&
+				  (ind_is_nature_word(c[i].s, c[i].len) || ind_is_comparator_word(c[i].s, c[i].len) ||
+				   ind_is_combined_target(c[i].s, c[i].len))))
 		{
 			int			len = row_length(c, n, i - 1, *header);
 

@@ -1,21 +1,24 @@
 /*
  * fuzz_goal_table.c
- *		libFuzzer target: the importer.  Every row's indicator must read,
- *		projects and rows must come in the order of their lines, problems
- *		must name lines of the text, and the counts must agree with what
- *		was handed over.
+ *		libFuzzer target: the importer, in every format (the first byte picks
+ *		it).  Rows and projects must come in the order of their lines (a
+ *		run-together line holds several), every row must have its levels
+ *		settled, an indicator that reads must check, problems must name
+ *		lines of the text with reasons that are whole UTF-8, and the counts
+ *		must agree with what was handed over.
  */
 #include "postgres.h"
 
 #include <stdlib.h>
 
 #include "goal_table.h"
+#include "scan.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 typedef struct Seen
 {
-	char	   *textbuf;
+	char	   *specbuf;
 	int			last_line;		/* of the last project or row handed over */
 	int			nprojects;
 	int64		nrows;
@@ -30,31 +33,42 @@ on_project(void *arg, const GtProject *project, const GtRow *rows, int nrows)
 	int			i;
 
 	/* a project is handed over when it ends, after the previous one */
-	if (project->line <= seen->last_line || nrows < 0 || nrows > GT_MAX_PROJECT_ROWS)
+	if (project->line < seen->last_line || nrows < 0 || nrows > GT_MAX_PROJECT_ROWS)
 		abort();
 	seen->last_line = project->line;
 	for (i = 0; i < nrows; i++)
 	{
 		IndSpec		spec;
 		IndError	err;
+		int			inferred;
 
-		if (gt_row_spec(&rows[i], seen->textbuf, &spec, &err) != IND_OK)
-			abort();
-		if (rows[i].line <= seen->last_line || rows[i].pending)
+		if (rows[i].line < seen->last_line || rows[i].pending)
 			abort();
 		seen->last_line = rows[i].line;
+		if (rows[i].labels_only)
+			continue;
+		if (rows[i].name.s == NULL || rows[i].name.len <= 0)
+			abort();
+		if (rows[i].target.s != NULL &&
+			gt_row_spec(&rows[i], seen->specbuf, &spec, &err, &inferred) == IND_OK &&
+			ind_check_spec(&spec, &err) != IND_OK)
+			abort();
+		seen->nrows++;
 	}
 	seen->nprojects++;
-	seen->nrows += nrows;
 }
 
 static void
 on_problem(void *arg, const GtProblem *problem)
 {
 	Seen	   *seen = (Seen *) arg;
+	int			rl;
 
 	if (problem->line < 1 || problem->text.len < 0 ||
 		memchr(problem->reason, '\0', sizeof(problem->reason)) == NULL)
+		abort();
+	rl = (int) strlen(problem->reason);
+	if (ind_utf8_whole(problem->reason, rl) != rl)
 		abort();
 	seen->max_problem_line = Max(seen->max_problem_line, problem->line);
 	seen->nproblems++;
@@ -65,15 +79,25 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	GtResult	r;
 	GtSink		sink = {on_project, on_problem, NULL, NULL};
+	GtOptions	options = {GT_FORMAT_AUTO, NULL};
 	Seen		seen = {0};
 
-	seen.textbuf = malloc(IND_TEXTBUF_SIZE);
+	if (size < 1)
+		return 0;
+	/* a first byte of '0'..'7' forces a format; any other is part of the text */
+	if (data[0] >= '0' && data[0] <= '7')
+	{
+		options.format = (GtFormat) (data[0] - '0');
+		data++;
+		size--;
+	}
+	seen.specbuf = malloc(GT_SPECBUF_SIZE);
 	sink.arg = &seen;
-	gt_read((const char *) data, (int) Min(size, 1 << 22), &sink, &r);
+	gt_read((const char *) data, (int) Min(size, 1 << 22), &options, &sink, &r);
 	/* a project too big to keep is never handed over; the ones before it are */
 	if (seen.nprojects != r.nprojects - (r.too_big ? 1 : 0) || seen.nrows != r.nrows ||
 		seen.nproblems != r.nproblems || seen.max_problem_line > r.nlines)
 		abort();
-	free(seen.textbuf);
+	free(seen.specbuf);
 	return 0;
 }

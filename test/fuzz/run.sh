@@ -42,7 +42,7 @@ cc=$(command -v clang || command -v clang-14)
 
 build="$top/test/fuzz/build"
 mkdir -p "$build" "$findings"
-core="decimal error scan units literal storage indicator_cmp exact policy actual score scorecard hierarchy weights goal_table indicator_wire scorecard_wire"
+core="decimal error scan units literal storage indicator_cmp exact policy actual score scorecard hierarchy weights infer gt_cells gt_columns gt_runon gt_stream gt_row gt_levels goal_table indicator_wire scorecard_wire"
 say "building the fuzz targets with $cc"
 objs=""
 for f in $core; do
