@@ -145,32 +145,15 @@ is_title(const char *s, int len, GtSlice *title)
 	return true;
 }
 
-/* "(2022年)", "（2022年度）", "2020年度)": the table's year. */
+/* A cell that is a year alone: "(2022年)", "（2022年度）", "2020年度)". */
 static bool
 is_year_cell(const char *s, int len, GtSlice *year)
 {
-	int			pos = 0;
-	int			start;
+	const char *digits;
 
-	if (len >= 1 && s[0] == '(')
-		pos = 1;
-	else if (len >= 3 && memcmp(s, "（", 3) == 0)
-		pos = 3;
-	start = pos;
-	while (pos < len && s[pos] >= '0' && s[pos] <= '9')
-		pos++;
-	if (pos - start != 4 || len - pos < 3 || memcmp(s + pos, "年", 3) != 0)
+	if (len == 0 || gt_year_at(s, len, &digits) != len)
 		return false;
-	pos += 3;
-	if (len - pos >= 3 && memcmp(s + pos, "度", 3) == 0)
-		pos += 3;
-	if (pos < len && s[pos] == ')')
-		pos++;
-	else if (len - pos >= 3 && memcmp(s + pos, "）", 3) == 0)
-		pos += 3;
-	if (pos != len)
-		return false;
-	year->s = s + start;
+	year->s = digits;
 	year->len = 4;
 	return true;
 }

@@ -16,13 +16,7 @@
 #include "gt_columns.h"
 #include "scan.h"
 
-typedef struct ColumnWord
-{
-	const char *word;
-	GtColumn	col;
-} ColumnWord;
-
-static const ColumnWord column_words[] = {
+static const IndWord column_words[] = {
 	{"绩效指标", GT_COL_BLOCK},
 	{"一级指标", GT_COL_LEVEL1}, {"指标类型", GT_COL_LEVEL1}, {"一级", GT_COL_LEVEL1},
 	{"二级指标", GT_COL_LEVEL2}, {"二级", GT_COL_LEVEL2},
@@ -88,20 +82,12 @@ qualifier_len(const char *s, int len, bool *long_term)
 int
 gt_column_word_at(const char *s, int len, GtColumn *col)
 {
-	int			best = 0;
-	int			i;
+	int			code;
+	int			n = ind_match_word(s, len, column_words, lengthof(column_words), &code);
 
-	for (i = 0; i < (int) lengthof(column_words); i++)
-	{
-		int			wl = (int) strlen(column_words[i].word);
-
-		if (wl > best && wl <= len && memcmp(s, column_words[i].word, wl) == 0)
-		{
-			best = wl;
-			*col = column_words[i].col;
-		}
-	}
-	return best;
+	if (n > 0)
+		*col = (GtColumn) code;
+	return n;
 }
 
 /* A whole cell that is a column word, with its qualifier; GT_COL_NONE otherwise. */
@@ -200,13 +186,8 @@ gt_header_read(const GtCell *cells, int n, GtHeader *h)
 
 /* ---- project header keys ---- */
 
-typedef struct KeyWord
-{
-	const char *word;
-	int			field;			/* GtField, or GT_FIELD_OTHER */
-} KeyWord;
-
-static const KeyWord key_words[] = {
+/* Key words and the GtField each introduces (GT_FIELD_OTHER: not imported). */
+static const IndWord key_words[] = {
 	{"项目编码", GT_CODE}, {"项目代码", GT_CODE}, {"项目编号", GT_CODE},
 	{"项目名称", GT_NAME}, {"二级项目名称", GT_NAME},
 	{"主管部门", GT_DEPARTMENT}, {"主管部门及代码", GT_DEPARTMENT},
@@ -347,36 +328,45 @@ strip_key_dressing(const char **sp, int *lenp)
 bool
 gt_key_word(const char *s, int len, int *field)
 {
-	int			i;
-
 	strip_key_dressing(&s, &len);
-	for (i = 0; i < (int) lengthof(key_words); i++)
-		if ((int) strlen(key_words[i].word) == len && memcmp(s, key_words[i].word, len) == 0)
-		{
-			*field = key_words[i].field;
-			return true;
-		}
-	return false;
+	return len > 0 && gt_key_word_at(s, len, field) == len;
 }
 
 /* The longest key word at the start of s (run-together text); 0 if none. */
 int
 gt_key_word_at(const char *s, int len, int *field)
 {
-	int			best = 0;
-	int			i;
+	return ind_match_word(s, len, key_words, lengthof(key_words), field);
+}
 
-	for (i = 0; i < (int) lengthof(key_words); i++)
-	{
-		int			wl = (int) strlen(key_words[i].word);
+/*
+ * A year as the forms print it under a title: "(2022年)", "（2022年度）",
+ * "2020年度)", "2023年度".  Its length at s (0 if none); *year gets the digits.
+ */
+int
+gt_year_at(const char *s, int len, const char **year)
+{
+	int			p = 0;
+	int			d;
 
-		if (wl > best && wl <= len && memcmp(s, key_words[i].word, wl) == 0)
-		{
-			best = wl;
-			*field = key_words[i].field;
-		}
-	}
-	return best;
+	if (p < len && s[p] == '(')
+		p++;
+	else if (len >= 3 && memcmp(s, "（", 3) == 0)
+		p = 3;
+	d = p;
+	while (p < len && s[p] >= '0' && s[p] <= '9')
+		p++;
+	if (p - d != 4 || len - p < 3 || memcmp(s + p, "年", 3) != 0)
+		return 0;
+	*year = s + d;
+	p += 3;
+	if (len - p >= 3 && memcmp(s + p, "度", 3) == 0)
+		p += 3;
+	if (p < len && s[p] == ')')
+		p++;
+	else if (len - p >= 3 && memcmp(s + p, "）", 3) == 0)
+		p += 3;
+	return p;
 }
 
 /* Cells that label a block without being data ("投入目标 (万元)" before 资金总额). */

@@ -64,6 +64,7 @@ extern bool gt_header_read(const GtCell *cells, int n, GtHeader *h);
 
 extern bool gt_key_word(const char *s, int len, int *field);
 extern int	gt_key_word_at(const char *s, int len, int *field);
+extern int	gt_year_at(const char *s, int len, const char **year);
 extern bool gt_is_label_only(const char *s, int len);
 extern bool gt_is_boilerplate(const char *s, int len);
 

@@ -82,32 +82,6 @@ title_word_at(const char *s, int len)
 	return 0;
 }
 
-/* A year after a title: "(2023年度)", "（2023年）", "2023年度". */
-static int
-year_at(const char *s, int len)
-{
-	int			p = 0;
-	int			d;
-
-	if (p < len && s[p] == '(')
-		p++;
-	else if (len >= 3 && memcmp(s, "（", 3) == 0)
-		p = 3;
-	d = p;
-	while (p < len && s[p] >= '0' && s[p] <= '9')
-		p++;
-	if (p - d != 4 || len - p < 3 || memcmp(s + p, "年", 3) != 0)
-		return 0;
-	p += 3;
-	if (len - p >= 3 && memcmp(s + p, "度", 3) == 0)
-		p += 3;
-	if (p < len && s[p] == ')')
-		p++;
-	else if (len - p >= 3 && memcmp(s + p, "）", 3) == 0)
-		p += 3;
-	return p;
-}
-
 static void
 emit(GtCell *out, int *n, int max, const char *s, int len, int notes)
 {
@@ -287,7 +261,8 @@ gt_runon_split(const char *s, int len, GtCell *out, int max, bool *in_table)
 		col = GT_COL_NONE;
 		if ((w = title_word_at(s + p, len - p)) > 0)
 		{
-			int			y = year_at(s + p + w, len - p - w);
+			const char *digits;
+			int			y = gt_year_at(s + p + w, len - p - w, &digits);
 
 			/* a title right after a row: the row's target ends at its unit */
 			if (*in_table && p > start)

@@ -10,6 +10,7 @@
 #include "compat.h"
 
 #include "fmgr.h"
+#include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
 #include "catalog/pg_type.h"
 #include "mb/pg_wchar.h"
@@ -163,79 +164,66 @@ arg_utf8(FunctionCallInfo fcinfo, int n, int *len)
 }
 
 /*
- * indicator(nature, comparator, target, unit): one goal-table row's four
- * columns.  NULL cells count as empty.
+ * A goal-table row's columns as an indicator: nature, comparator, target,
+ * unit, and (when with_level) the level 2, whose bare targets (63人, 100%)
+ * then read by the rules of infer.c instead of failing.  NULL cells count
+ * as empty.
  */
-PG_FUNCTION_INFO_V1(indicator_from_columns);
-Datum
-indicator_from_columns(PG_FUNCTION_ARGS)
+static Datum
+from_columns(FunctionCallInfo fcinfo, bool with_level)
 {
-	int			nl,
-				cl,
-				tl,
-				ul;
-	const char *ns = arg_utf8(fcinfo, 0, &nl);
-	const char *cs = arg_utf8(fcinfo, 1, &cl);
-	const char *ts = arg_utf8(fcinfo, 2, &tl);
-	const char *us = arg_utf8(fcinfo, 3, &ul);
+	int			len[5] = {0};
+	const char *cell[5];
 	char	   *textbuf = palloc(IND_TEXTBUF_SIZE);
 	IndSpec		spec;
 	IndError	err;
+	IndStatus	st;
+	int			inferred;
+	int			i;
+	const IndLevel *level2 = NULL;
 
-	if (ind_parse_columns(ns, nl, cs, cl, ts, tl, us, ul, textbuf, &spec, &err) != IND_OK)
+	for (i = 0; i < (with_level ? 5 : 4); i++)
+		cell[i] = arg_utf8(fcinfo, i, &len[i]);
+	if (with_level && cell[4] != NULL)
 	{
-		char	   *shown = psprintf("%s | %s | %s | %s",
-									 ns ? ind_from_utf8(ns, nl) : "",
-									 cs ? ind_from_utf8(cs, cl) : "",
-									 ts ? ind_from_utf8(ts, tl) : "",
-									 us ? ind_from_utf8(us, ul) : "");
+		level2 = ind_level_lookup_loose(cell[4], len[4]);
+		/* a level 1 where the level 2 belongs says nothing about the comparator */
+		if (level2 != NULL && level2->depth != 2 && strcmp(level2->name, "成本指标") != 0)
+			level2 = NULL;
+	}
+	if (with_level)
+		st = ind_parse_columns_level(cell[0], len[0], cell[1], len[1], cell[2], len[2],
+									 cell[3], len[3], level2, textbuf, &spec, &err, &inferred);
+	else
+		st = ind_parse_columns(cell[0], len[0], cell[1], len[1], cell[2], len[2],
+							   cell[3], len[3], textbuf, &spec, &err);
+	if (st != IND_OK)
+	{
+		StringInfoData shown;
 
-		ind_report(&err, "indicator", shown, NULL);
+		initStringInfo(&shown);
+		for (i = 0; i < (with_level ? 5 : 4); i++)
+			appendStringInfo(&shown, "%s%s", i > 0 ? " | " : "",
+							 cell[i] ? ind_from_utf8(cell[i], len[i]) : "");
+		ind_report(&err, "indicator", shown.data, NULL);
 	}
 	PG_RETURN_INDICATOR_P(ind_make(&spec));
 }
 
-/*
- * indicator(nature, comparator, target, unit, level2): the same, with the
- * row's level 2, so that a bare target (63人, 100%) reads by the rules of
- * infer.c instead of failing.
- */
+/* indicator(nature, comparator, target, unit): one goal-table row's four columns. */
+PG_FUNCTION_INFO_V1(indicator_from_columns);
+Datum
+indicator_from_columns(PG_FUNCTION_ARGS)
+{
+	return from_columns(fcinfo, false);
+}
+
+/* indicator(nature, comparator, target, unit, level2) */
 PG_FUNCTION_INFO_V1(indicator_from_columns_level);
 Datum
 indicator_from_columns_level(PG_FUNCTION_ARGS)
 {
-	int			nl,
-				cl,
-				tl,
-				ul,
-				ll;
-	const char *ns = arg_utf8(fcinfo, 0, &nl);
-	const char *cs = arg_utf8(fcinfo, 1, &cl);
-	const char *ts = arg_utf8(fcinfo, 2, &tl);
-	const char *us = arg_utf8(fcinfo, 3, &ul);
-	const char *ls = arg_utf8(fcinfo, 4, &ll);
-	char	   *textbuf = palloc(IND_TEXTBUF_SIZE);
-	IndSpec		spec;
-	IndError	err;
-	int			inferred;
-	const IndLevel *level2 = ls ? ind_level_lookup_loose(ls, ll) : NULL;
-
-	/* a level 1 where the level 2 belongs says nothing about the comparator */
-	if (level2 != NULL && level2->depth != 2 && strcmp(level2->name, "成本指标") != 0)
-		level2 = NULL;
-	if (ind_parse_columns_level(ns, nl, cs, cl, ts, tl, us, ul, level2, textbuf, &spec, &err,
-								&inferred) != IND_OK)
-	{
-		char	   *shown = psprintf("%s | %s | %s | %s | %s",
-									 ns ? ind_from_utf8(ns, nl) : "",
-									 cs ? ind_from_utf8(cs, cl) : "",
-									 ts ? ind_from_utf8(ts, tl) : "",
-									 us ? ind_from_utf8(us, ul) : "",
-									 ls ? ind_from_utf8(ls, ll) : "");
-
-		ind_report(&err, "indicator", shown, NULL);
-	}
-	PG_RETURN_INDICATOR_P(ind_make(&spec));
+	return from_columns(fcinfo, true);
 }
 
 /*

@@ -67,6 +67,12 @@ if [ "$tap_rc" -ne 0 ] && [ "$tap_bad" -eq 0 ]; then
 	failed=$((failed + 1))
 fi
 
+# the importer over every format and the real published tables (TAP lines)
+say "importer: every format, real tables"
+im_out=$(PGDATABASE=indicator_tap bash "$scratch/test/import/run.sh" 2>&1)
+printf '%s\n' "$im_out"
+count_tap "$im_out"
+
 # data safety: dump/restore and COPY round trips (TAP lines)
 say "dump, restore and COPY"
 dr_out=$(bash "$scratch/test/dump_restore.sh" "$scratch" 2>&1)
@@ -134,6 +140,15 @@ if BENCH_SKIP_BUILD=yes BENCH_REPEATS=1 bash "$scratch/test/bench/bench.sh" 2000
 	passed=$((passed + 1))
 else
 	cat "$scratch/bench.out"
+	failed=$((failed + 1))
+fi
+
+say "importer benchmark script, quick size"
+if BENCH_REPEATS=1 PGDATABASE=indicator_tap bash "$scratch/test/bench/import.sh" 200 >"$scratch/bench_import.out" 2>&1; then
+	tail -15 "$scratch/bench_import.out"
+	passed=$((passed + 1))
+else
+	cat "$scratch/bench_import.out"
 	failed=$((failed + 1))
 fi
 

@@ -78,6 +78,14 @@ done
 mkdir -p "$build/corpus/goal_table"
 cp "$top/data/goal_tables_2022.txt" "$build/corpus/goal_table/all"
 awk -v dir="$build/corpus/goal_table" '/^#/ { n++ } { print > (dir "/table" n) }' "$top/data/goal_tables_2022.txt"
+# the real published tables, in the layouts they came in, and each forced into every format
+# (a first byte '0'..'7' picks the format: see fuzz_goal_table.c)
+for f in "$top"/test/data/real/goal-*.txt; do
+	cp "$f" "$build/corpus/goal_table/"
+	for fmt in 1 2 3 4 5 6 7; do
+		{ printf '%s' "$fmt"; head -c 1500 "$f"; } >"$build/corpus/goal_table/$(basename "$f" .txt)-f$fmt"
+	done
+done
 mkdir -p "$build/corpus/binary"
 printf '\x01\x01\x01\x00\x00\x00\x00\x00\x00\x00\x0a\x00\x00\x00\x00\x00\x03\xe6\xac\xa1' >"$build/corpus/binary/ge10"
 printf '\x01\x03\x00\x00\x00\x00\x0c\xe6\x9c\x89\xe6\x95\x88\xe6\x8f\x90\xe9\xab\x98' >"$build/corpus/binary/qual"
