@@ -82,6 +82,8 @@ SELECT line, content, reason FROM goal_table_problems(E'指标类型 | 指标名
 -- long-term and annual columns: the annual one; the symbols of a 指标性质 column
 SELECT level2, name, spec FROM goal_table_rows(E'一级指标\t二级指标(长期)\t三级指标(长期)\t指标值(长期)\t二级指标(年度)\t三级指标(年度)\t指标值(年度)\n'
 	'产出指标\t数量指标\t\t\t数量指标\t建设数量\t2\n');
+SELECT name, spec, import_note FROM goal_table_rows(E'一级指标\t二级指标\t三级指标\t上年实际值\t本年预期值\n'
+	'产出指标\t数量指标\t培训人次\t≥80人次\t≥100人次\n\t\t覆盖率\t\t≥95%\n');
 SELECT name, spec FROM goal_table_rows(E'一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\n'
 	'产出指标\t数量指标\t受益人次\t≧\t735\t人次\n\t质量指标\t合格率\t═\t100\t%\n\t成本指标\t成本\t‹=\t6962\t元\n');
 -- Excel serial dates where a date belongs; the project code before the name; amounts in 万元

@@ -178,8 +178,11 @@ gt_header_read(const GtCell *cells, int n, GtHeader *h)
 	for (i = 0; i < h->ncols; i++)
 		if (h->col[i] == GT_COL_NAME)
 			name_at = i;
+	for (i = 0; i < h->ncols; i++)
+		if (h->col[i] == GT_COL_SKIP)
+			h->has_skip = true;
 	for (i = name_at + 1; i < h->ncols; i++)
-		if (h->col[i] != GT_COL_SKIP && h->col[i] != GT_COL_LEVEL2 && h->col[i] != GT_COL_NAME)
+		if (h->col[i] != GT_COL_LEVEL2 && h->col[i] != GT_COL_NAME)
 			h->values[h->nvalues++] = h->col[i];
 	return true;
 }
@@ -400,14 +403,31 @@ gt_is_boilerplate(const char *s, int len)
 		"发布机构", "智能问答", "你还可以输入", "继续阅读", "文本内容", "分享到", "上一篇",
 		"下一篇", "打印本页", "关闭窗口", "附件:", "附件：", "[下载]", "文     号",
 	};
-	int			i;
+	static bool first_byte[256];
+	static bool ready = false;
+	int			p,
+				i;
 
 	if (len > 400)
 		return false;
-	for (i = 0; i < (int) lengthof(markers); i++)
+	/* every cell is looked at: test a position's first byte before any marker */
+	if (!ready)
 	{
-		if (ind_contains(s, len, markers[i]))
-			return true;
+		for (i = 0; i < (int) lengthof(markers); i++)
+			first_byte[(unsigned char) markers[i][0]] = true;
+		ready = true;
+	}
+	for (p = 0; p < len; p++)
+	{
+		if (!first_byte[(unsigned char) s[p]])
+			continue;
+		for (i = 0; i < (int) lengthof(markers); i++)
+		{
+			int			ml = (int) strlen(markers[i]);
+
+			if (markers[i][0] == s[p] && ml <= len - p && memcmp(s + p, markers[i], ml) == 0)
+				return true;
+		}
 	}
 	return false;
 }

@@ -37,6 +37,7 @@ typedef struct GtHeader
 	bool		has_weight;
 	bool		has_desc;
 	bool		has_unit;
+	bool		has_skip;		/* long-term or last year's columns beside this year's */
 	int			nvalues;		/* data columns after the name: target, unit ... */
 	GtColumn	values[GT_MAX_CELLS];
 } GtHeader;

@@ -210,6 +210,9 @@ read_columns(const GtCell *c, int n, int i, const GtHeader *h, int first_value, 
 			case GT_COL_WEIGHT:
 				set(&row->weight, &c[i++]);
 				break;
+			case GT_COL_SKIP:
+				i++;			/* last year's value: the row's target is this year's */
+				break;
 			case GT_COL_DESC:
 				if (row->name.s == NULL)
 				{
@@ -262,9 +265,16 @@ gt_row_read(const GtCell *c, int n, const GtHeader *h, bool spaced,
 	if (n > 0 && c[0].len >= 12 && memcmp(c[0].s, "绩效指标", 12) == 0 &&
 		ind_level_lookup_loose(c[0].s, c[0].len) == NULL)
 		i = 1;
-	for (k = i; k < n; k++)
-		if (is_anchor(&c[k]))
-			break;
+	/*
+	 * With last year's or the long-term value beside this year's, the
+	 * first target-looking cell is not the row's target: the header's
+	 * columns decide.
+	 */
+	k = n;
+	if (h == NULL || !h->has_skip)
+		for (k = i; k < n; k++)
+			if (is_anchor(&c[k]))
+				break;
 	m = read_labels(c, i, k, row);
 	/*
 	 * A level-1 word just before the anchor, alone on its record, is the
@@ -390,6 +400,8 @@ gt_row_read(const GtCell *c, int n, const GtHeader *h, bool spaced,
 		read_tail(c, n, k, h, row);
 		row->notes |= GT_NOTE_BARE_ROW;
 	}
+	if (h != NULL && h->has_skip)
+		row->notes |= GT_NOTE_ANNUAL;
 	if (row->weight.s == NULL && row->target.s != NULL && (h == NULL || h->has_weight))
 		row->notes |= GT_NOTE_NO_WEIGHT;
 	row->placeholder = slice_eq(row->name, "无") && slice_eq(row->target, "无");

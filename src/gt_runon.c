@@ -39,27 +39,28 @@ static int
 label_at(const char *s, int len, bool after_level1, const IndLevel **level)
 {
 	int			best = 0;
-	int			i,
-				j;
+	int			k;
 
-	for (i = 0; i < ind_level_count(); i++)
+	if (len <= 0)
+		return 0;
+	for (k = 0; k < ind_spelling_count(); k++)
 	{
-		const char *sp[32];
-		int			n = ind_level_spellings(i, sp, lengthof(sp));
+		const IndLevel *l;
+		const char *sp = ind_spelling_at(k, &l);
+		int			wl;
+		bool		suffixed;
 
-		for (j = 0; j < n; j++)
+		if (sp[0] != s[0])
+			continue;
+		wl = (int) strlen(sp);
+		suffixed = wl >= 6 && memcmp(sp + wl - 6, "指标", 6) == 0;
+		/* right after a level 1, its level 2 may drop the 指标 (服务对象满意度) */
+		if (!suffixed && !(after_level1 && l->depth == 2 && wl >= 9))
+			continue;
+		if (wl > best && wl <= len && memcmp(s, sp, wl) == 0)
 		{
-			int			wl = (int) strlen(sp[j]);
-			bool		suffixed = wl >= 6 && memcmp(sp[j] + wl - 6, "指标", 6) == 0;
-
-			/* right after a level 1, its level 2 may drop the 指标 (服务对象满意度) */
-			if (!suffixed && !(after_level1 && ind_level_at(i)->depth == 2 && wl >= 9))
-				continue;
-			if (wl > best && wl <= len && memcmp(s, sp[j], wl) == 0)
-			{
-				best = wl;
-				*level = ind_level_at(i);
-			}
+			best = wl;
+			*level = l;
 		}
 	}
 	return best;
@@ -215,6 +216,19 @@ gt_is_runon(const char *s, int len)
 	ind_clip_token(s, len, 30, false, &cut);
 	if (!cut)
 		return false;
+	/* two labels ending in 指标, or three key words: cheap checks first */
+	{
+		int			n = 0;
+
+		for (p = 0; p + 6 <= len && n < 2; p++)
+			if (memcmp(s + p, "指标", 6) == 0)
+			{
+				n++;
+				p += 5;
+			}
+		if (n < 2 && !ind_contains(s, len, "项目"))
+			return false;
+	}
 	for (p = 0; p < len; p += ind_char_len(s + p, len - p))
 	{
 		const IndLevel *l;

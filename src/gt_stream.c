@@ -120,6 +120,7 @@ row_length(const GtCell *c, int n, int i, const GtHeader *h)
 					j++;
 				break;
 			case GT_COL_DESC:
+			case GT_COL_SKIP:
 				j++;
 				break;
 			default:

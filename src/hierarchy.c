@@ -106,11 +106,14 @@ ind_level_lookup(const char *s, int len)
 	int			end = ind_trim_end(s, start, len);
 	int			i;
 
+	if (end <= start)
+		return NULL;
 	for (i = 0; i < (int) lengthof(spellings); i++)
 	{
 		const char *sp = spellings[i].spelling;
 
-		if ((int) strlen(sp) == end - start && memcmp(sp, s + start, end - start) == 0)
+		if (sp[0] == s[start] && (int) strlen(sp) == end - start &&
+			memcmp(sp, s + start, end - start) == 0)
 			return &levels[spellings[i].index];
 	}
 	return NULL;
@@ -178,6 +181,20 @@ ind_level_as_level1(const IndLevel *l)
 	if (l == &levels[LV_COST_2020])
 		return &levels[LV_COST];
 	return l;
+}
+
+/* The flat spelling table, for scanners that look for any label at a position. */
+int
+ind_spelling_count(void)
+{
+	return lengthof(spellings);
+}
+
+const char *
+ind_spelling_at(int k, const IndLevel **level)
+{
+	*level = &levels[spellings[k].index];
+	return spellings[k].spelling;
 }
 
 int

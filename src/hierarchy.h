@@ -31,6 +31,8 @@ extern const IndLevel *ind_level_lookup(const char *s, int len);
 extern const IndLevel *ind_level_lookup_loose(const char *s, int len);
 extern const IndLevel *ind_level1_entry(int level1);
 extern const IndLevel *ind_level_as_level1(const IndLevel *l);
+extern int	ind_spelling_count(void);
+extern const char *ind_spelling_at(int k, const IndLevel **level);
 extern int	ind_level_count(void);
 extern const IndLevel *ind_level_at(int i);
 extern int	ind_level_spellings(int i, const char **out, int max);

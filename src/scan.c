@@ -127,12 +127,24 @@ ind_match_word(const char *s, int len, const IndWord *words, int nwords,
 	int			best = 0;
 	int			i;
 
+	if (len <= 0)
+		return 0;
 	for (i = 0; i < nwords; i++)
 	{
 		const char *w = words[i].spelling;
-		int			wl = (int) strlen(w);
+		int			wl;
 		int			j;
 
+		/* the first character rules out most words before their length is taken */
+		if ((unsigned char) w[0] >= 0x80)
+		{
+			if (len < 2 || w[0] != s[0] || w[1] != s[1] ||
+				((unsigned char) w[0] >= 0xE0 && (len < 3 || w[2] != s[2])))
+				continue;
+		}
+		else if (ascii_lower((unsigned char) w[0]) != ascii_lower((unsigned char) s[0]))
+			continue;
+		wl = (int) strlen(w);
 		if (wl <= best || wl > len)
 			continue;
 		for (j = 0; j < wl; j++)
