@@ -55,7 +55,7 @@ CREATE TEMP VIEW fn_oids AS
 	SELECT f.*, to_regprocedure(format('%I(%s)', f.fname, array_to_string(f.args, ','))) AS oid
 	FROM fns f;
 
-SELECT plan(233);
+SELECT plan(236);
 
 --
 -- The type
@@ -244,10 +244,16 @@ SELECT results_eq($$
 -- The extension and its control file
 --
 SELECT has_extension('indicator', 'extension indicator is installed');
-SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'indicator'), '1.2',
-	'installed version is 1.2');
-SELECT is((SELECT default_version FROM pg_available_extensions WHERE name = 'indicator'), '1.2',
-	'default version is 1.2');
+SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'indicator'), '1.3',
+	'installed version is 1.3');
+SELECT is((SELECT default_version FROM pg_available_extensions WHERE name = 'indicator'), '1.3',
+	'default version is 1.3');
+-- 1.3: the importer's format and policy arguments, the constructor with the level 2
+SELECT has_function('goal_table_rows', ARRAY['text', 'text'], 'goal_table_rows(raw, format)');
+SELECT has_function('goal_table_problems', ARRAY['text', 'text', 'text'],
+	'goal_table_problems(raw, format, policy)');
+SELECT has_function('indicator', ARRAY['text', 'text', 'text', 'text', 'text'],
+	'indicator(nature, comparator, target, unit, level2)');
 SELECT ok((SELECT trusted FROM pg_available_extension_versions WHERE name = 'indicator' AND version = '1.0'),
 	'the control file marks the extension trusted');
 SELECT ok((SELECT relocatable FROM pg_available_extension_versions WHERE name = 'indicator' AND version = '1.0'),
