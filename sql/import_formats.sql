@@ -102,6 +102,16 @@ SELECT content, reason FROM goal_table_problems(
 	'绩效目标表(2023年度)一级指标二级指标三级指标指标目标值产出指标数量指标免费开放天数=300天质量指标完成率二100百分比'
 	'成本指标社会成本指标文化传承影响长远效益指标经济效益指标增加岗位XYZ社会效益指标观众人数=30000人次');
 
+-- a key and its value in one cell; a CSV with merged cells left empty and weights as percentages
+SELECT name, department FROM goal_table_projects(E'项目名称：社区养老服务补助\n主管部门：某某区民政局\n');
+SELECT level2, name, spec, weight FROM goal_table_rows(E'一级指标,二级指标,三级指标,指标值,计量单位,权重(%)\n'
+	'产出指标,数量指标,培训人数,200,人,20%\n,,培训场次,≥ 10,场,10%\n,时效指标,完成时间,2024年11月底前,,10%\n');
+-- spaces split "≥ 200 人" and a name; PDF text wraps a long name onto the next line
+SELECT name, spec FROM goal_table_rows(E'一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 培训 人数 ≥ 200 人\n');
+SELECT name, spec, import_note FROM goal_table_rows(E'一级指标    二级指标    三级指标                        指标值\n'
+	'产出指标    数量指标    对符合政策法规的独生子女        63人\n                        伤残家庭进行扶助\n'
+	'            质量指标    资格复审率                      100%\n            效\n');
+
 --
 -- the four-column constructor with the level 2: the same inference rules
 --

@@ -53,6 +53,7 @@ typedef struct GtReader
 	int			rowcap;
 	bool		stopped;		/* the row limit was reached */
 	bool		labels_seen;	/* the current project has printed a level label */
+	int			last_row;		/* the row the previous record made, or -1 */
 	GtArena		arena;
 	/* the stream being grouped */
 	GtCell	   *stream;
@@ -309,6 +310,7 @@ start_project(GtReader *rd, int line)
 	rd->project.line = line;
 	rd->in_project = true;
 	rd->labels_seen = false;
+	rd->last_row = -1;
 	rd->has_header = false;
 	rd->header_ref = NULL;
 	rd->result->nprojects++;
@@ -396,6 +398,24 @@ code_before_name(GtSlice v)
 	return false;
 }
 
+/* A cell "key：value": the length of the key and its colon, 0 if it is not one. */
+static int
+key_colon(const GtCell *c, int *field)
+{
+	int			k = gt_key_word_at(c->s, c->len, field);
+	int			cl = 0;
+
+	if (k == 0)
+		return 0;
+	if (k < c->len && c->s[k] == ':')
+		cl = 1;
+	else if (k + 3 <= c->len && memcmp(c->s + k, "：", 3) == 0)
+		cl = 3;
+	if (cl == 0 || ind_skip_spaces(c->s, c->len, k + cl) >= c->len)
+		return 0;
+	return ind_skip_spaces(c->s, c->len, k + cl);
+}
+
 /*
  * A header line: key words and their values, perhaps several on a line
  * ("项目名称: | 绿化养护经费 | 项目编号: |").  false if the line has no key.
@@ -410,14 +430,28 @@ read_header_line(GtReader *rd, const GtCell *c, int n, int line, const char *raw
 
 	while (i < n && gt_is_label_only(c[i].s, c[i].len))
 		i++;
-	if (i >= n || !gt_key_word(c[i].s, c[i].len, &field))
+	if (i >= n || (!gt_key_word(c[i].s, c[i].len, &field) && key_colon(&c[i], &field) == 0))
 		return false;
 	while (i < n)
 	{
 		GtProject  *cur;
 		GtSlice		v = {NULL, 0};
 		int			f2;
+		int			kl;
 
+		/* "项目名称：社区养老服务补助": key and value in one cell */
+		if (!gt_key_word(c[i].s, c[i].len, &field) && (kl = key_colon(&c[i], &field)) > 0)
+		{
+			cur = current_project(rd, line);
+			v.s = c[i].s + kl;
+			v.len = c[i].len - kl;
+			if (field == GT_CODE || (field == GT_NAME && cur->field[GT_CODE].s == NULL && code_before_name(v)))
+				split_code(cur, v);
+			else if (field >= 0)
+				cur->field[field] = v;
+			i++;
+			continue;
+		}
 		if (!gt_key_word(c[i].s, c[i].len, &field))
 		{
 			if (!gt_is_label_only(c[i].s, c[i].len))
@@ -484,6 +518,41 @@ has_table_cell(const GtCell *c, int n)
 	return false;
 }
 
+/* The start of a level label, cut off ("效" of a truncated 效益指标)? */
+static bool
+label_start(const GtCell *c)
+{
+	int			k;
+
+	for (k = 0; k < ind_spelling_count(); k++)
+	{
+		const IndLevel *l;
+		const char *sp = ind_spelling_at(k, &l);
+
+		if ((int) strlen(sp) > c->len && memcmp(sp, c->s, c->len) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Plain text that can only be the rest of a name: no label, key, number or target. */
+static bool
+continues_name(const GtCell *c)
+{
+	int			field;
+	bool		cut;
+
+	if (label_start(c))
+		return false;
+
+	ind_clip_token(c->s, c->len, 30, false, &cut);
+	return !cut && !has_table_cell(c, 1) && !gt_key_word(c->s, c->len, &field) &&
+		key_colon(c, &field) == 0 && !ind_is_bare_target(c->s, c->len) &&
+		!ind_is_date_text(c->s, c->len) && gt_column_word(c->s, c->len) == GT_COL_NONE &&
+		!gt_is_label_only(c->s, c->len) && !gt_is_boilerplate(c->s, c->len) &&
+		!gt_label_prefix(c->s, c->len) && !(c->len == 6 && memcmp(c->s, "指标", 6) == 0);
+}
+
 /* One record, as its cells say. */
 static void
 read_record(GtReader *rd, GtCell *c, int n, int line, const char *raw, int rawlen, bool spaced)
@@ -530,6 +599,20 @@ read_record(GtReader *rd, GtCell *c, int n, int line, const char *raw, int rawle
 	if (all_blocks(c, n))
 		return;					/* 绩效指标, 投入目标 (万元): labels of blocks */
 
+	/* PDF text wraps a long name: a lone text line continues the row above it */
+	if (n == 1 && rd->last_row >= 0 && rd->last_row < rd->nrows &&
+		(rd->format == GT_FORMAT_ALIGNED || rd->format == GT_FORMAT_SPACES) &&
+		continues_name(&c[0]))
+	{
+		GtRow	   *above = &rd->rows[rd->last_row];
+
+		above->name.s = gt_arena_concat(&rd->arena, above->name.s, above->name.len, c[0].s, c[0].len);
+		above->name.len += c[0].len;
+		above->notes |= GT_NOTE_NAME_WRAPPED;
+		rd->last_row = -1;
+		return;
+	}
+	rd->last_row = -1;
 	memset(&row, 0, sizeof(row));
 	row.line = line;
 	row.from1 = row.from2 = -1;
@@ -552,7 +635,8 @@ read_record(GtReader *rd, GtCell *c, int n, int line, const char *raw, int rawle
 	if (!rd->in_project && row.labels_only)
 		(void) current_project(rd, line);
 	(void) current_project(rd, line);
-	add_row(rd, &row);
+	if (add_row(rd, &row) && !row.labels_only)
+		rd->last_row = rd->nrows - 1;
 }
 
 static void

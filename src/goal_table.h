@@ -51,7 +51,8 @@ typedef enum GtRowNote
 	GT_NOTE_ANSWER_SPLIT = 1 << 3,	/* run-together: the target word split off the name */
 	GT_NOTE_NO_WEIGHT = 1 << 4, /* the header has a weight column, the row none */
 	GT_NOTE_ANNUAL = 1 << 5,	/* long-term and annual columns: the annual one taken */
-	GT_NOTE_BARE_ROW = 1 << 6	/* read by a bare target alone (no header, no anchor) */
+	GT_NOTE_BARE_ROW = 1 << 6,	/* read by a bare target alone (no header, no anchor) */
+	GT_NOTE_NAME_WRAPPED = 1 << 7	/* the name went on on the next line (PDF text) */
 } GtRowNote;
 
 typedef struct GtRow

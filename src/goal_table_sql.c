@@ -255,6 +255,8 @@ import_note(const GtRow *row, const IndSpec *spec, bool spec_ok, int inferred, b
 		NOTE("\"二\" before the number read as \"=\" (OCR)");
 	if (row->notes & GT_NOTE_ANSWER_SPLIT)
 		NOTE("run-together text: the target word split off the name");
+	if (row->notes & GT_NOTE_NAME_WRAPPED)
+		NOTE("the name goes on on the next line: joined");
 	if (row->notes & GT_NOTE_ANNUAL)
 		NOTE("this year's value taken, not the long-term or last year's column");
 #undef NOTE

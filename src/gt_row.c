@@ -152,7 +152,7 @@ read_labels(const GtCell *c, int from, int end, GtRow *row)
  * serial date that a table formatted into both columns (44,561 44,561).
  */
 static void
-read_tail(const GtCell *c, int n, int i, const GtHeader *h, GtRow *row)
+read_tail(const GtCell *c, int n, int i, const GtHeader *h, bool spaced, GtRow *row)
 {
 	bool		cut = true;
 
@@ -168,9 +168,14 @@ read_tail(const GtCell *c, int n, int i, const GtHeader *h, GtRow *row)
 		(!is_number(&c[i]) ||
 		 (c[i].len == row->target.len && memcmp(c[i].s, row->target.s, c[i].len) == 0)))
 		set(&row->unit, &c[i++]);
-	else if (i + 1 == n && !is_weight(&c[i]) && (h == NULL || h->has_unit) &&
+	else if (i < n && !is_weight(&c[i]) &&
+			 (i + 1 == n || (spaced && is_weight(&c[i + 1]))) &&
+			 (h == NULL || h->has_unit || (spaced && is_number(&c[i - 1]))) &&
 			 (ind_clip_token(c[i].s, c[i].len, 10, false, &cut), !cut))
-		set(&row->unit, &c[i++]);	/* a unit, no weight column */
+	{
+		/* a unit, no weight column; or "≥ 200 人" split at its blanks */
+		set(&row->unit, &c[i++]);
+	}
 	if (i < n && is_weight(&c[i]))
 		set(&row->weight, &c[i++]);
 	if (i < n)
@@ -302,12 +307,12 @@ gt_row_read(const GtCell *c, int n, const GtHeader *h, bool spaced,
 			return false;
 		}
 		set_span(&row->name, &c[m], &c[k - 1]);
-		read_tail(c, n, k, h, row);
+		read_tail(c, n, k, h, spaced, row);
 	}
 	else if (k < n && h != NULL && h->has_desc && k + 1 < n)
 	{
 		/* no name column: the description after the target names the row */
-		read_tail(c, n, k, h, row);
+		read_tail(c, n, k, h, spaced, row);
 		if (row->note_first.s == NULL)
 		{
 			snprintf(reason, reasonlen, "no indicator name before the nature, comparator or target");
@@ -397,7 +402,7 @@ gt_row_read(const GtCell *c, int n, const GtHeader *h, bool spaced,
 			return false;
 		}
 		set_span(&row->name, &c[m], &c[k - 1]);
-		read_tail(c, n, k, h, row);
+		read_tail(c, n, k, h, spaced, row);
 		row->notes |= GT_NOTE_BARE_ROW;
 	}
 	if (h != NULL && h->has_skip)
