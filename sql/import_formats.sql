@@ -112,6 +112,17 @@ SELECT name, spec, import_note FROM goal_table_rows(E'一级指标    二级指�
 	'产出指标    数量指标    对符合政策法规的独生子女        63人\n                        伤残家庭进行扶助\n'
 	'            质量指标    资格复审率                      100%\n            效\n');
 
+-- without a header row: a placeholder row is kept, and a row without weight is not "missing" one;
+-- the table's title printed again at the top of the next page is the same project
+SELECT name, spec, weight FROM goal_table_rows(E'示范项目绩效目标表\n项目名称\t示范项目\n'
+	'产出指标\t数量指标\t培训人次\t≥100人次\n\t\t培训人数\t≥**人\t10\n');
+SELECT line, reason FROM goal_table_problems(E'示范项目绩效目标表\n项目名称\t示范项目\n'
+	'产出指标\t数量指标\t培训人次\t≥100人次\n\t\t培训人数\t≥**人\t10\n');
+CREATE TEMP TABLE paged AS SELECT E'甲项目绩效目标表\n项目名称\t甲\n一级指标\t二级指标\t三级指标\t指标值\n'
+	'产出指标\t数量指标\t人数\t≥10人\n甲项目绩效目标表\n\t\t培训次数\t≥3次\n' AS t;
+SELECT (SELECT count(*) FROM paged, goal_table_projects(t)) AS projects,
+       (SELECT count(*) FROM paged, goal_table_rows(t)) AS rows;
+
 --
 -- the four-column constructor with the level 2: the same inference rules
 --

@@ -567,7 +567,13 @@ read_record(GtReader *rd, GtCell *c, int n, int line, const char *raw, int rawle
 		return;
 	if (is_title(raw, rawlen, &sl) || (n == 1 && is_title(c[0].s, c[0].len, &sl)))
 	{
-		/* a page title repeats the table's: the table's counts */
+		/*
+		 * A page title before the table, or the table's title printed again
+		 * at the top of the next page, is the same project.
+		 */
+		if (rd->in_project && rd->project.title.s != NULL && rd->project.title.len == sl.len &&
+			memcmp(rd->project.title.s, sl.s, sl.len) == 0)
+			return;
 		if (!project_is_empty(rd))
 			start_project(rd, line);
 		rd->project.title = sl;

@@ -84,11 +84,21 @@ is_weight(const GtCell *c)
 		(rest == 3 && (memcmp(c->s + used, "％", 3) == 0 || memcmp(c->s + used, "分", 3) == 0));
 }
 
+/* The form's placeholder for a value never filled in: ≥**人, ＊＊%. */
+static bool
+is_placeholder(const GtCell *c)
+{
+	bool		cut;
+
+	ind_clip_token(c->s, c->len, 16, false, &cut);
+	return !cut && (ind_contains(c->s, c->len, "**") || ind_contains(c->s, c->len, "＊＊"));
+}
+
 static bool
 is_anchor(const GtCell *c)
 {
 	return ind_is_nature_word(c->s, c->len) || ind_is_comparator_word(c->s, c->len) ||
-		ind_is_combined_target(c->s, c->len);
+		ind_is_combined_target(c->s, c->len) || is_placeholder(c);
 }
 
 /*
@@ -407,7 +417,7 @@ gt_row_read(const GtCell *c, int n, const GtHeader *h, bool spaced,
 	}
 	if (h != NULL && h->has_skip)
 		row->notes |= GT_NOTE_ANNUAL;
-	if (row->weight.s == NULL && row->target.s != NULL && (h == NULL || h->has_weight))
+	if (row->weight.s == NULL && row->target.s != NULL && h != NULL && h->has_weight)
 		row->notes |= GT_NOTE_NO_WEIGHT;
 	row->placeholder = slice_eq(row->name, "无") && slice_eq(row->target, "无");
 	return true;

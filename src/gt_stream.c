@@ -43,8 +43,10 @@ static bool
 is_structure(const GtCell *c)
 {
 	int			field;
+	const char *digits;
 
 	return ind_level_lookup_loose(c->s, c->len) != NULL || gt_key_word(c->s, c->len, &field) ||
+		gt_year_at(c->s, c->len, &digits) == c->len ||
 		gt_column_word(c->s, c->len) != GT_COL_NONE ||
 		ind_contains(c->s, c->len, "绩效目标表") || ind_contains(c->s, c->len, "绩效目标申报表");
 }

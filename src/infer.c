@@ -11,7 +11,8 @@
  *     is a deadline: qualitative, scored by date;
  *   - under a cost level 2 (成本指标, 经济/社会/生态环境成本指标): <=;
  *   - under any other level 2: >=;
- *   - with no level 2: <= for money and time units, >= otherwise;
+ *   - with no level 2: <= for money and durations (天, 小时, 月, 年, 工作日 …),
+ *     >= otherwise;
  *   - a comparator written after the value (95%以上, 60万元以内) is read as such.
  *
  * The caller is told which rule applied, so a reviewer can check it.
@@ -118,7 +119,8 @@ cmp_from_unit(const char *s, int len)
 		return NULL;
 	u = ind_skip_spaces(s, b, a + used);
 	if (u < b && ind_unit_resolve(s + u, b - u, &ref) &&
-		(strcmp(ref.num->dimension, "money") == 0 || strcmp(ref.num->dimension, "time") == 0))
+		(strcmp(ref.num->dimension, "money") == 0 || strcmp(ref.num->dimension, "time") == 0 ||
+		 strcmp(ref.num->dimension, "calendar") == 0 || strcmp(ref.num->dimension, "workday") == 0))
 		return "<=";
 	return NULL;
 }

@@ -67,6 +67,12 @@ if [ "$tap_rc" -ne 0 ] && [ "$tap_bad" -eq 0 ]; then
 	failed=$((failed + 1))
 fi
 
+# the importer's stages, one by one, as plain C (TAP lines)
+say "importer stages (C unit tests)"
+un_out=$(bash "$scratch/test/unit/run.sh" 2>&1)
+printf '%s\n' "$un_out"
+count_tap "$un_out"
+
 # the importer over every format and the real published tables (TAP lines)
 say "importer: every format, real tables"
 im_out=$(PGDATABASE=indicator_tap bash "$scratch/test/import/run.sh" 2>&1)
