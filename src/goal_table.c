@@ -54,7 +54,8 @@ typedef struct GtReader
 	bool		stopped;		/* the row limit was reached */
 	bool		labels_seen;	/* the current project has printed a level label */
 	int			last_row;		/* the row the previous record made, or -1 */
-	GtArena		arena;
+	GtArena    *arena_ref;		/* the source's: copies live until the project after */
+	int64		nrecords;
 	/* the stream being grouped */
 	GtCell	   *stream;
 	int			nstream;
@@ -280,7 +281,7 @@ finish_project(GtReader *rd)
 	rd->result->nrows += n;
 	rd->in_project = false;
 	rd->nrows = 0;
-	gt_arena_flip(&rd->arena);
+	gt_arena_flip(rd->arena_ref);
 }
 
 static bool
@@ -612,7 +613,7 @@ read_record(GtReader *rd, GtCell *c, int n, int line, const char *raw, int rawle
 	{
 		GtRow	   *above = &rd->rows[rd->last_row];
 
-		above->name.s = gt_arena_concat(&rd->arena, above->name.s, above->name.len, c[0].s, c[0].len);
+		above->name.s = gt_arena_concat(rd->arena_ref, above->name.s, above->name.len, c[0].s, c[0].len);
 		above->name.len += c[0].len;
 		above->notes |= GT_NOTE_NAME_WRAPPED;
 		rd->last_row = -1;
@@ -667,7 +668,7 @@ flush_stream(GtReader *rd, bool final)
 
 	if (rd->nstream == 0)
 		return;
-	used = gt_stream_group(rd->stream, rd->nstream, final, &rd->arena, &rd->header_ref,
+	used = gt_stream_group(rd->stream, rd->nstream, final, rd->arena_ref, &rd->header_ref,
 						   stream_record, rd);
 	memmove(rd->stream, rd->stream + used, (rd->nstream - used) * sizeof(GtCell));
 	rd->nstream -= used;
@@ -760,7 +761,7 @@ push_grid(GtReader *rd, const GtRecord *rec)
 		GtCell	   *last = &rd->held.cells[rd->held.ncells - 1];
 		int			i;
 
-		last->s = gt_arena_concat(&rd->arena, last->s, last->len, rec->cells[0].s, rec->cells[0].len);
+		last->s = gt_arena_concat(rd->arena_ref, last->s, last->len, rec->cells[0].s, rec->cells[0].len);
 		last->len += rec->cells[0].len;
 		for (i = 1; i < rec->ncells && rd->held.ncells < GT_MAX_CELLS; i++)
 			rd->held.cells[rd->held.ncells++] = rec->cells[i];
@@ -773,6 +774,13 @@ push_grid(GtReader *rd, const GtRecord *rec)
 		rd->held = *rec;
 }
 
+/* The text's records, through the cell reader of its format. */
+static bool
+text_next(void *arg, GtArena *arena pg_attribute_unused(), GtRecord *rec)
+{
+	return gt_cells_next((GtCellReader *) arg, rec);
+}
+
 /*
  * Read text[0..len), handing what it holds to sink as it goes.  result
  * counts what was found; when too_big is set, reading stopped at the limit,
@@ -783,35 +791,69 @@ void
 gt_read(const char *text, int len, const GtOptions *options, const GtSink *sink,
 		GtResult *result)
 {
-	GtReader   *rd = palloc0(sizeof(GtReader));
 	GtCellReader cr;
-	GtRecord   *rec = palloc(sizeof(GtRecord));
+	GtSource	src;
+	GtOptions	opts = {GT_FORMAT_AUTO, NULL};
 	char		delim = ',';
+	GtArena		arena = {0};
+
+	if (options != NULL)
+		opts = *options;
+	if (opts.format == GT_FORMAT_AUTO)
+		opts.format = gt_detect_format(text, len, &delim);
+	else if (opts.format == GT_FORMAT_CSV)
+		(void) gt_detect_format(text, len, &delim);
+	gt_cells_init(&cr, text, len, opts.format, delim, &arena);
+	src.next = text_next;
+	src.arg = &cr;
+	src.arena = &arena;
+	gt_read_source(&src, &opts, sink, result);
+	result->nlines = cr.line;
+	gt_arena_free(&arena);
+}
+
+/*
+ * Read the records src gives, in options->format (never auto here).  A
+ * record that starts a sheet ends the project before it.
+ */
+void
+gt_read_source(const GtSource *src, const GtOptions *options, const GtSink *sink,
+			   GtResult *result)
+{
+	GtReader   *rd = palloc0(sizeof(GtReader));
+	GtRecord   *rec = palloc(sizeof(GtRecord));
 	IndPolicy	central;
+	int			nlines = 0;
 
 	memset(result, 0, sizeof(*result));
 	rd->sink = sink;
 	rd->result = result;
-	if (options != NULL && options->policy != NULL)
+	if (options->policy != NULL)
 		rd->policy = options->policy;
 	else
 	{
 		ind_policy_preset(IND_PRESET_CENTRAL, &central);
 		rd->policy = &central;
 	}
-	rd->format = (options != NULL && options->format != GT_FORMAT_AUTO) ? options->format
-		: gt_detect_format(text, len, &delim);
-	if (options != NULL && options->format == GT_FORMAT_CSV)
-		(void) gt_detect_format(text, len, &delim);
+	rd->format = options->format;
 	result->format = rd->format;
+	rd->arena_ref = src->arena;
 	rd->stream = palloc(GT_STREAM_CELLS * sizeof(GtCell));
 	rd->specbuf = palloc(GT_SPECBUF_SIZE);
-	gt_cells_init(&cr, text, len, rd->format, delim, &rd->arena);
 
-	while (!rd->stopped && gt_cells_next(&cr, rec))
+	while (!rd->stopped && src->next(src->arg, src->arena, rec))
 	{
-		if (sink->tick && (cr.line & 4095) == 0)
+		nlines = Max(nlines, rec->line);
+		if (sink->tick && (++rd->nrecords & 4095) == 0)
 			sink->tick(sink->arg);
+		if (rec->sheet_start)
+		{
+			push_grid(rd, NULL);
+			flush_stream(rd, true);
+			finish_project(rd);
+			rd->has_header = false;
+			rd->header_ref = NULL;
+		}
 		if (rec->ncells == 0)
 			continue;			/* blank: carries nothing */
 		if (rd->format == GT_FORMAT_RUNON ||
@@ -831,10 +873,9 @@ gt_read(const char *text, int len, const GtOptions *options, const GtSink *sink,
 	}
 	push_grid(rd, NULL);
 	flush_stream(rd, true);
-	result->nlines = cr.line;
+	result->nlines = nlines;
 	if (!result->too_big)
 		finish_project(rd);
-	gt_arena_free(&rd->arena);
 	if (rd->rows)
 		pfree(rd->rows);
 	pfree(rd->stream);

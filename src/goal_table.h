@@ -138,8 +138,22 @@ typedef struct GtResult
 /* Scratch gt_row_spec() needs: the text buffer plus room for a rewritten target. */
 #define GT_SPECBUF_SIZE (IND_TEXTBUF_SIZE + 64)
 
+/*
+ * Where records come from: a text's cell reader, or a workbook's sheets.
+ * next() fills rec (cells valid until the second gt_arena_flip() of arena
+ * after it) and returns false at the end.
+ */
+typedef struct GtSource
+{
+	bool		(*next) (void *arg, GtArena *arena, GtRecord *rec);
+	void	   *arg;
+	GtArena    *arena;
+} GtSource;
+
 extern void gt_read(const char *text, int len, const GtOptions *options,
 					const GtSink *sink, GtResult *result);
+extern void gt_read_source(const GtSource *src, const GtOptions *options,
+						   const GtSink *sink, GtResult *result);
 extern IndStatus gt_row_spec(const GtRow *row, char *specbuf, IndSpec *spec, IndError *err,
 							 int *inferred);
 extern bool gt_row_serial_date(const GtRow *row);

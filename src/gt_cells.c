@@ -108,6 +108,7 @@ static const char *const format_names[] = {
 	[GT_FORMAT_SPACES] = "spaces",
 	[GT_FORMAT_ALIGNED] = "aligned",
 	[GT_FORMAT_RUNON] = "runon",
+	[GT_FORMAT_XLSX] = "xlsx",
 };
 
 bool
@@ -115,7 +116,8 @@ gt_format_from_name(const char *s, int len, GtFormat *format)
 {
 	int			i;
 
-	for (i = 0; i < (int) lengthof(format_names); i++)
+	/* xlsx is what a bytea argument is; text is never read as one */
+	for (i = 0; i < GT_FORMAT_XLSX; i++)
 		if ((int) strlen(format_names[i]) == len && pg_strncasecmp(s, format_names[i], len) == 0)
 		{
 			*format = (GtFormat) i;
@@ -546,6 +548,7 @@ gt_cells_next(GtCellReader *r, GtRecord *rec)
 	r->line++;
 	rec->line = r->line;
 	rec->ncells = 0;
+	rec->sheet_start = false;
 	rec->raw = r->text + r->pos;
 	if (r->format == GT_FORMAT_CSV)
 	{

@@ -23,7 +23,8 @@ typedef enum GtFormat
 	GT_FORMAT_LINES,			/* one cell per line: text copied from a web page */
 	GT_FORMAT_SPACES,			/* cells between single spaces: pdftotext, web copies */
 	GT_FORMAT_ALIGNED,			/* columns at fixed positions: pdftotext -layout */
-	GT_FORMAT_RUNON				/* separators lost: read by anchors (gt_runon.c) */
+	GT_FORMAT_RUNON,			/* separators lost: read by anchors (gt_runon.c) */
+	GT_FORMAT_XLSX				/* a workbook's sheets (gt_xlsx.c): never detected in text */
 } GtFormat;
 
 #define GT_MAX_CELLS 64
@@ -44,6 +45,7 @@ typedef struct GtRecord
 	int			rawlen;
 	GtCell		cells[GT_MAX_CELLS];
 	int			ncells;			/* non-empty cells only */
+	bool		sheet_start;	/* the first record of a workbook's sheet */
 } GtRecord;
 
 /*
