@@ -35,9 +35,14 @@ OBJS = \
 	src/gt_row.o \
 	src/gt_levels.o \
 	src/goal_table.o \
+	src/zip.o \
+	src/gt_xlsx.o \
 	src/goal_table_sql.o \
 	src/indicator_wire.o \
 	src/scorecard_wire.o
+
+# zlib inflates the workbook's entries, libxml2 reads its XML (both as PostgreSQL links them)
+SHLIB_LINK = -lz -lxml2
 
 DATA = sql/indicator--1.0.sql sql/indicator--1.0--1.1.sql sql/indicator--1.1--1.2.sql sql/indicator--1.2--1.3.sql
 
@@ -47,7 +52,7 @@ REGRESS_OPTS = --encoding=UTF8 --no-locale
 
 # Server headers are included as system headers so that -Wextra judges our
 # code, not theirs (they have unused parameters in inline functions).
-PG_CPPFLAGS = -Isrc -isystem $(shell $(PG_CONFIG) --includedir-server) -Wall -Wextra
+PG_CPPFLAGS = -Isrc -isystem $(shell $(PG_CONFIG) --includedir-server) -isystem /usr/include/libxml2 -Wall -Wextra
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)

@@ -57,3 +57,31 @@ CREATE FUNCTION indicator(nature text, comparator text, target text, unit text, 
 	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
 COMMENT ON FUNCTION indicator(text, text, text, text, text) IS
 'indicator from a goal table row''s columns and its level 2: a bare target (63人, 100%) takes <= under a cost level 2, >= otherwise; a date or period is a qualitative deadline';
+
+-- the same over an xlsx workbook's bytes (every sheet; merged cells count for every cell they cover)
+CREATE FUNCTION goal_table_projects(workbook bytea,
+	OUT project_code text, OUT name text, OUT year integer, OUT department text,
+	OUT implementer text, OUT total_funds numeric, OUT fiscal_funds numeric,
+	OUT non_fiscal_funds numeric, OUT budget_execution_weight numeric, OUT annual_goal text,
+	OUT source_line integer)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'goal_table_projects_xlsx' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION goal_table_projects(bytea) IS
+'one row per project of the goal tables in an xlsx workbook (every sheet); source_line is the row in its sheet';
+
+CREATE FUNCTION goal_table_rows(workbook bytea,
+	OUT project_code text, OUT level1 text, OUT level2 text, OUT name text,
+	OUT spec indicator, OUT weight numeric, OUT note text, OUT source_line integer,
+	OUT level1_label text, OUT level2_label text, OUT comparator_inferred boolean,
+	OUT import_note text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'goal_table_rows_xlsx' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION goal_table_rows(bytea) IS
+'one row per indicator of the goal tables in an xlsx workbook: merged cells, shared strings, percentages and dates as Excel shows them';
+
+CREATE FUNCTION goal_table_problems(workbook bytea, policy text DEFAULT 'central',
+	OUT line integer, OUT content text, OUT reason text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'goal_table_problems_xlsx' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION goal_table_problems(bytea, text) IS
+'what the importer could not place in an xlsx workbook, row by row (line = the row in its sheet), and weights off the policy''s split';

@@ -13,6 +13,7 @@
 #include "utils/memutils.h"
 
 #include "goal_table.h"
+#include "gt_xlsx.h"
 #include "encoding.h"
 #include "indicator.h"
 #include "infer.h"
@@ -73,7 +74,7 @@ format_arg(FunctionCallInfo fcinfo, int n)
  * found to sink, whose callbacks fill the function's materialized result.
  */
 static void
-run_import(FunctionCallInfo fcinfo, GtSink *sink)
+run_import(FunctionCallInfo fcinfo, GtSink *sink, bool workbook)
 {
 	text	   *t;
 	int			len;
@@ -87,10 +88,22 @@ run_import(FunctionCallInfo fcinfo, GtSink *sink)
 		InitMaterializedSRF(fcinfo, 0);
 		return;					/* no text: nothing to read */
 	}
-	t = PG_GETARG_TEXT_PP(0);
-	s = ind_text_to_utf8(t, &len);
-	options.format = format_arg(fcinfo, 1);
-	options.policy = (PG_NARGS() > 2) ? ind_policy_arg(fcinfo, 2) : NULL;
+	if (workbook)
+	{
+		/* (workbook bytea [, policy text]) */
+		options.format = GT_FORMAT_XLSX;
+		options.policy = (PG_NARGS() > 1) ? ind_policy_arg(fcinfo, 1) : NULL;
+		t = NULL;
+		s = NULL;
+		len = 0;
+	}
+	else
+	{
+		t = PG_GETARG_TEXT_PP(0);
+		s = ind_text_to_utf8(t, &len);
+		options.format = format_arg(fcinfo, 1);
+		options.policy = (PG_NARGS() > 2) ? ind_policy_arg(fcinfo, 2) : NULL;
+	}
 	InitMaterializedSRF(fcinfo, 0);
 	emit.rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	emit.natts = emit.rsinfo->setDesc->natts;
@@ -100,7 +113,15 @@ run_import(FunctionCallInfo fcinfo, GtSink *sink)
 	sink->tick = tick;
 	sink->arg = &emit;
 
-	gt_read(s, len, &options, sink, &result);
+	if (workbook)
+	{
+		bytea	   *b = PG_GETARG_BYTEA_PP(0);
+
+		gt_read_xlsx((const unsigned char *) VARDATA_ANY(b), VARSIZE_ANY_EXHDR(b), &options,
+					 sink, &result);
+	}
+	else
+		gt_read(s, len, &options, sink, &result);
 	if (result.too_big)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
@@ -206,7 +227,19 @@ goal_table_projects(PG_FUNCTION_ARGS)
 	GtSink		sink = {0};
 
 	sink.project = emit_project;
-	run_import(fcinfo, &sink);
+	run_import(fcinfo, &sink, false);
+	return (Datum) 0;
+}
+
+/* The same over an xlsx workbook's bytes. */
+PG_FUNCTION_INFO_V1(goal_table_projects_xlsx);
+Datum
+goal_table_projects_xlsx(PG_FUNCTION_ARGS)
+{
+	GtSink		sink = {0};
+
+	sink.project = emit_project;
+	run_import(fcinfo, &sink, true);
 	return (Datum) 0;
 }
 
@@ -335,7 +368,19 @@ goal_table_rows(PG_FUNCTION_ARGS)
 	GtSink		sink = {0};
 
 	sink.project = emit_rows;
-	run_import(fcinfo, &sink);
+	run_import(fcinfo, &sink, false);
+	return (Datum) 0;
+}
+
+/* The same over an xlsx workbook's bytes. */
+PG_FUNCTION_INFO_V1(goal_table_rows_xlsx);
+Datum
+goal_table_rows_xlsx(PG_FUNCTION_ARGS)
+{
+	GtSink		sink = {0};
+
+	sink.project = emit_rows;
+	run_import(fcinfo, &sink, true);
 	return (Datum) 0;
 }
 
@@ -361,6 +406,18 @@ goal_table_problems(PG_FUNCTION_ARGS)
 	GtSink		sink = {0};
 
 	sink.problem = emit_problem;
-	run_import(fcinfo, &sink);
+	run_import(fcinfo, &sink, false);
+	return (Datum) 0;
+}
+
+/* The same over an xlsx workbook's bytes. */
+PG_FUNCTION_INFO_V1(goal_table_problems_xlsx);
+Datum
+goal_table_problems_xlsx(PG_FUNCTION_ARGS)
+{
+	GtSink		sink = {0};
+
+	sink.problem = emit_problem;
+	run_import(fcinfo, &sink, true);
 	return (Datum) 0;
 }

@@ -2,9 +2,9 @@
 # Source it; it defines functions and changes nothing by itself.
 
 # Debian packages the build, the tests and the demo need.
-INDICATOR_PACKAGES="make gcc postgresql-15 postgresql-server-dev-15 postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl postgresql-common"
+INDICATOR_PACKAGES="make gcc postgresql-15 postgresql-server-dev-15 postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl postgresql-common zlib1g-dev libxml2-dev"
 # for the fuzz targets and the memory check
-INDICATOR_TEST_PACKAGES="clang libclang-rt-14-dev valgrind"
+INDICATOR_TEST_PACKAGES="clang libclang-rt-14-dev valgrind python3-openpyxl"
 
 say() { printf '== %s\n' "$*" >&2; }
 

@@ -1,0 +1,15 @@
+/*
+ * gt_xlsx.h
+ *		xlsx workbooks as a source of records for the importer.
+ */
+#ifndef INDICATOR_GT_XLSX_H
+#define INDICATOR_GT_XLSX_H
+
+#include "postgres.h"
+
+#include "goal_table.h"
+
+extern void gt_read_xlsx(const unsigned char *data, int64 len, const GtOptions *options,
+						 const GtSink *sink, GtResult *result);
+
+#endif							/* INDICATOR_GT_XLSX_H */
