@@ -215,3 +215,12 @@ ind_zip_stream_close(IndZipStream *st)
 		inflateEnd(&st->z);
 	st->started = false;
 }
+
+void
+ind_zip_close(IndZip *zip)
+{
+	if (zip->entries)
+		pfree(zip->entries);
+	zip->entries = NULL;
+	zip->nentries = 0;
+}

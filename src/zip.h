@@ -50,6 +50,7 @@ typedef struct IndZipStream
 } IndZipStream;
 
 extern IndStatus ind_zip_open(const unsigned char *data, int64 len, IndZip *zip, IndError *err);
+extern void ind_zip_close(IndZip *zip);
 extern const IndZipEntry *ind_zip_find(const IndZip *zip, const char *name);
 extern IndStatus ind_zip_stream_open(const IndZip *zip, const IndZipEntry *entry,
 									 IndZipStream *st, IndError *err);

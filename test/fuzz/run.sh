@@ -31,7 +31,7 @@ if [ "${1:-}" = --explore ]; then
 fi
 seed=${FUZZ_SEED:-20221231}
 findings=${FUZZ_FINDINGS:-$top/test/fuzz/findings}
-targets=${FUZZ_TARGETS:-literal actual binary goal_table compare}
+targets=${FUZZ_TARGETS:-literal actual binary goal_table compare zip}
 
 INDICATOR_PACKAGES="$INDICATOR_PACKAGES $INDICATOR_TEST_PACKAGES" install_packages
 PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
@@ -42,7 +42,7 @@ cc=$(command -v clang || command -v clang-14)
 
 build="$top/test/fuzz/build"
 mkdir -p "$build" "$findings"
-core="decimal error scan units literal storage indicator_cmp exact policy actual score scorecard hierarchy weights infer gt_cells gt_columns gt_runon gt_stream gt_row gt_levels goal_table indicator_wire scorecard_wire"
+core="decimal error scan units literal storage indicator_cmp exact policy actual score scorecard hierarchy weights infer gt_cells gt_columns gt_runon gt_stream gt_row gt_levels goal_table indicator_wire scorecard_wire zip"
 say "building the fuzz targets with $cc"
 objs=""
 for f in $core; do
@@ -85,6 +85,12 @@ for f in "$top"/test/data/real/goal-*.txt; do
 	for fmt in 1 2 3 4 5 6 7; do
 		{ printf '%s' "$fmt"; head -c 1500 "$f"; } >"$build/corpus/goal_table/$(basename "$f" .txt)-f$fmt"
 	done
+done
+# the workbooks of the xlsx tests, good and damaged (the bomb aside: too big for a seed)
+mkdir -p "$build/corpus/zip"
+for f in "$top"/test/data/xlsx/*.xls*; do
+	case $f in *bomb*) continue ;; esac
+	cp "$f" "$build/corpus/zip/"
 done
 mkdir -p "$build/corpus/binary"
 printf '\x01\x01\x01\x00\x00\x00\x00\x00\x00\x00\x0a\x00\x00\x00\x00\x00\x03\xe6\xac\xa1' >"$build/corpus/binary/ge10"
@@ -135,7 +141,7 @@ status=0
 for target in $targets; do
 	"$cc" -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Wno-ignored-attributes \
 		-I "$top/src" -isystem "$inc" "$top/test/fuzz/fuzz_$target.c" $objs "$build/shim.o" \
-		"$libdir/libpgcommon.a" "$libdir/libpgport.a" -o "$build/fuzz_$target"
+		"$libdir/libpgcommon.a" "$libdir/libpgport.a" -lz -o "$build/fuzz_$target"
 	# inputs of realistic size: a literal or an actual is short, a table is a few rows;
 	# executions for the CI check: about 20 seconds each on a 2-core machine
 	case $target in
@@ -144,6 +150,7 @@ for target in $targets; do
 		binary) maxlen=512 runs=2000000 ;;
 		goal_table) maxlen=512 runs=100000 ;;
 		compare) maxlen=256 runs=300000 ;;
+		zip) maxlen=65536 runs=20000 ;;
 		*) maxlen=512 runs=100000 ;;
 	esac
 	runs=${FUZZ_RUNS:-$runs}

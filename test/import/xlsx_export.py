@@ -34,10 +34,10 @@ def tables(path):
     return out
 
 
-def write_sheet(ws, lines, suffix, rows):
+def write_sheet(ws, lines, suffix, rows, row=0):
     """The project's header lines as the file has them, then its indicator rows
-    in the standard columns, level cells merged down over the rows they label."""
-    row = 0
+    in the standard columns, level cells merged down over the rows they label;
+    from row on (a sheet may hold many projects).  Returns the last row."""
     width = 10
     for line in lines:
         cells = line.split("\t")
@@ -86,6 +86,7 @@ def write_sheet(ws, lines, suffix, rows):
         merge(ws, col, starts[col], row)
     if row >= first:
         ws.merge_cells(start_row=first, start_column=1, end_row=row, end_column=1)
+    return row + 1
 
 
 def merge(ws, col, first, last):
@@ -98,29 +99,35 @@ def main():
     ap.add_argument("out")
     ap.add_argument("input", nargs="?", default="data/goal_tables_2022.txt")
     ap.add_argument("--projects", type=int, default=0)
+    ap.add_argument("--one-sheet", action="store_true", help="every project on one sheet")
     a = ap.parse_args()
     ts = tables(a.input)
     by_code = {}
     with open(os.path.join(os.path.dirname(a.input), "goal_rows_2022.csv"), encoding="utf-8") as f:
         for r in csv.DictReader(f):
             by_code.setdefault(r["project_code"], []).append(r)
-    wb = openpyxl.Workbook()
+    wb = openpyxl.Workbook(write_only=False)
     wb.remove(wb.active)
+    one = wb.create_sheet("目标表") if a.one_sheet else None
+    at = 0
     n = 0
     copy = 1
     while True:
         for t in ts:
             n += 1
             code = next(l.split("\t")[1] for l in t if l.startswith("项目编码"))
-            write_sheet(wb.create_sheet("项目%d" % n), t, "" if copy == 1 else "-%d" % copy,
-                        by_code[code])
+            suffix = "" if copy == 1 else "-%d" % copy
+            if one is not None:
+                at = write_sheet(one, t, suffix, by_code[code], at)
+            else:
+                write_sheet(wb.create_sheet("项目%d" % n), t, suffix, by_code[code])
             if a.projects and n >= a.projects:
                 break
         if not a.projects or n >= a.projects:
             break
         copy += 1
     wb.save(a.out)
-    print("%s: %d sheets" % (a.out, n))
+    print("%s: %d projects on %d sheets" % (a.out, n, len(wb.worksheets)))
 
 
 if __name__ == "__main__":

@@ -36,7 +36,7 @@ done
 "$cc" "${cflags[@]}" -I "$top/src" -isystem "$inc" -c "$top/test/unit/importer_stages.c" \
 	-o "$build/importer_stages.o"
 "$cc" -g -o "$build/importer_stages" "$build/importer_stages.o" "${objs[@]}" "$build/shim.o" \
-	"$libdir/libpgcommon.a" "$libdir/libpgport.a" -lm
+	"$libdir/libpgcommon.a" "$libdir/libpgport.a" -lz -lm
 
 # the program reads test/data/real/ relative to the repository root
 exec "$build/importer_stages" "$top"
