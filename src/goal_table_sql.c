@@ -220,29 +220,6 @@ emit_project(void *arg, const GtProject *p,
 	put_row(e, values, nulls);
 }
 
-PG_FUNCTION_INFO_V1(goal_table_projects);
-Datum
-goal_table_projects(PG_FUNCTION_ARGS)
-{
-	GtSink		sink = {0};
-
-	sink.project = emit_project;
-	run_import(fcinfo, &sink, false);
-	return (Datum) 0;
-}
-
-/* The same over an xlsx workbook's bytes. */
-PG_FUNCTION_INFO_V1(goal_table_projects_xlsx);
-Datum
-goal_table_projects_xlsx(PG_FUNCTION_ARGS)
-{
-	GtSink		sink = {0};
-
-	sink.project = emit_project;
-	run_import(fcinfo, &sink, true);
-	return (Datum) 0;
-}
-
 /* A label as printed, or the canonical name where the level was implied. */
 static Datum
 label_text(const GtRow *rows, int from, bool first, const IndLevel *level, bool *isnull)
@@ -361,29 +338,6 @@ emit_rows(void *arg, const GtProject *p, const GtRow *rows, int nrows)
 	}
 }
 
-PG_FUNCTION_INFO_V1(goal_table_rows);
-Datum
-goal_table_rows(PG_FUNCTION_ARGS)
-{
-	GtSink		sink = {0};
-
-	sink.project = emit_rows;
-	run_import(fcinfo, &sink, false);
-	return (Datum) 0;
-}
-
-/* The same over an xlsx workbook's bytes. */
-PG_FUNCTION_INFO_V1(goal_table_rows_xlsx);
-Datum
-goal_table_rows_xlsx(PG_FUNCTION_ARGS)
-{
-	GtSink		sink = {0};
-
-	sink.project = emit_rows;
-	run_import(fcinfo, &sink, true);
-	return (Datum) 0;
-}
-
 static void
 emit_problem(void *arg, const GtProblem *p)
 {
@@ -399,25 +353,70 @@ emit_problem(void *arg, const GtProblem *p)
 	put_row(e, values, nulls);
 }
 
+/*
+ * The SQL functions: each kind of result over text or over a workbook's
+ * bytes, through the same reader.
+ */
+typedef enum ImportKind
+{
+	IMPORT_PROJECTS,
+	IMPORT_ROWS,
+	IMPORT_PROBLEMS
+} ImportKind;
+
+static Datum
+import(FunctionCallInfo fcinfo, ImportKind kind, bool workbook)
+{
+	GtSink		sink = {0};
+
+	if (kind == IMPORT_PROJECTS)
+		sink.project = emit_project;
+	else if (kind == IMPORT_ROWS)
+		sink.project = emit_rows;
+	else
+		sink.problem = emit_problem;
+	run_import(fcinfo, &sink, workbook);
+	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(goal_table_projects);
+Datum
+goal_table_projects(PG_FUNCTION_ARGS)
+{
+	return import(fcinfo, IMPORT_PROJECTS, false);
+}
+
+PG_FUNCTION_INFO_V1(goal_table_rows);
+Datum
+goal_table_rows(PG_FUNCTION_ARGS)
+{
+	return import(fcinfo, IMPORT_ROWS, false);
+}
+
 PG_FUNCTION_INFO_V1(goal_table_problems);
 Datum
 goal_table_problems(PG_FUNCTION_ARGS)
 {
-	GtSink		sink = {0};
-
-	sink.problem = emit_problem;
-	run_import(fcinfo, &sink, false);
-	return (Datum) 0;
+	return import(fcinfo, IMPORT_PROBLEMS, false);
 }
 
-/* The same over an xlsx workbook's bytes. */
+PG_FUNCTION_INFO_V1(goal_table_projects_xlsx);
+Datum
+goal_table_projects_xlsx(PG_FUNCTION_ARGS)
+{
+	return import(fcinfo, IMPORT_PROJECTS, true);
+}
+
+PG_FUNCTION_INFO_V1(goal_table_rows_xlsx);
+Datum
+goal_table_rows_xlsx(PG_FUNCTION_ARGS)
+{
+	return import(fcinfo, IMPORT_ROWS, true);
+}
+
 PG_FUNCTION_INFO_V1(goal_table_problems_xlsx);
 Datum
 goal_table_problems_xlsx(PG_FUNCTION_ARGS)
 {
-	GtSink		sink = {0};
-
-	sink.problem = emit_problem;
-	run_import(fcinfo, &sink, true);
-	return (Datum) 0;
+	return import(fcinfo, IMPORT_PROBLEMS, true);
 }
