@@ -82,7 +82,8 @@ CREATE FUNCTION pg_temp.measure(path text, what text, fmt text, n int,
 	OUT results bigint, OUT best_ms numeric, OUT peak_kb bigint, OUT base_kb bigint)
 LANGUAGE plpgsql AS $$
 DECLARE
-	raw text := pg_read_file(path);
+	raw text := CASE WHEN what = 'xlsx' THEN NULL ELSE pg_read_file(path) END;
+	wb bytea := CASE WHEN what = 'xlsx' THEN pg_read_binary_file(path) END;
 	t0 timestamptz;
 	ms numeric;
 BEGIN
@@ -98,6 +99,8 @@ BEGIN
 		t0 := clock_timestamp();
 		IF what = 'import' THEN
 			SELECT count(*) INTO results FROM goal_table_rows(raw, fmt);
+		ELSIF what = 'xlsx' THEN
+			SELECT count(*) INTO results FROM goal_table_rows(wb);
 		ELSE
 			SELECT count(*) INTO results FROM regexp_split_to_table(raw, E'\n');
 		END IF;
@@ -138,6 +141,23 @@ for layout in $layouts; do
 	results+=("$layout|$fmt|$(stat -c %s "$file")|$rows|$imp_ms|$split_ms|$imp_peak|$imp_base|$split_peak|$split_base|$lines")
 done
 
+# the workbook: the same projects on one sheet, written by openpyxl (merged level cells,
+# number cells), against the tab text's import
+xlsx_line=""
+if [ "${BENCH_XLSX:-yes}" = yes ] && /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
+	say "writing $projects projects as one xlsx sheet (openpyxl)"
+	/usr/bin/python3 "$top/test/import/xlsx_export.py" "$dir/goal.xlsx" "$top/data/goal_tables_2022.txt" \
+		--projects "$projects" --one-sheet >&2
+	chmod 644 "$dir/goal.xlsx"
+	[ "$(id -u)" = 0 ] && chown postgres "$dir/goal.xlsx"
+	say "timing the workbook (best of $repeats)"
+	read -r xrows xms xpeak xbase <<<"$(measure "$dir/goal.xlsx" xlsx xlsx)"
+	tsv_ms=$(for r in "${results[@]}"; do IFS='|' read -r l _ _ _ ms _ <<<"$r"; [ "$l" = tsv ] && echo "$ms"; done)
+	xlsx_line=$(printf '  %-14s %-8s %7s %9s %11s %10s %7s %9s %8s   (ratio: against the tab text import)' xlsx xlsx \
+		"$(mb $(($(stat -c %s "$dir/goal.xlsx") / 1024)))" "$xrows" "$xms" "${tsv_ms:--}" \
+		"$(ratio "$xms" "${tsv_ms:-0}")x" "$(mb "$xpeak")" "$(mb $((xpeak - xbase)))")
+fi
+
 echo
 echo "== goal_table_rows over $projects projects: best of $repeats (ms), peak backend RSS (MB)"
 printf '  %-14s %-8s %7s %9s %11s %10s %7s %9s %8s %9s %8s\n' \
@@ -155,6 +175,7 @@ for r in "${results[@]}"; do
 		"$rows" "$imp_ms" "$split_ms" "$(ratio "$imp_ms" "$split_ms")x" \
 		"$(mb "$imp_peak")" "$(mb $((imp_peak - imp_base)))" "$(mb "$split_peak")" "$(mb $((split_peak - split_base)))" "$note"
 done
+[ -n "$xlsx_line" ] && echo "$xlsx_line"
 echo "  (ratio: import time / line-split time of the same text; +input: peak above the RSS with the input loaded)"
 
 say "server: $(psql_q -At -c "SELECT current_setting('server_version') || ', indicator ' || extversion || ', work_mem ' || current_setting('work_mem') FROM pg_extension WHERE extname = 'indicator'")"
