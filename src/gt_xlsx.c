@@ -354,14 +354,20 @@ read_workbook(Xlsx *x)
 {
 	IndZipStream st;
 	xmlTextReaderPtr r = open_entry(x, "xl/workbook.xml", &st, true);
-	char	  **rids = palloc(sizeof(char *) * 1024);
-	int			cap = 1024;
+	int			cap = 64;
+	char	  **rids = palloc(sizeof(char *) * cap);
 	int			i;
 
 	x->sheets = palloc(sizeof(Sheet) * cap);
 	while (next_node(x, r))
-		if (is_element(r, "sheet") && x->nsheets < cap)
+		if (is_element(r, "sheet"))
 		{
+			if (x->nsheets == cap)
+			{
+				cap *= 2;
+				x->sheets = repalloc_huge(x->sheets, sizeof(Sheet) * cap);
+				rids = repalloc_huge(rids, sizeof(char *) * cap);
+			}
 			x->sheets[x->nsheets].name = attr(r, "name");
 			x->sheets[x->nsheets].path = NULL;
 			rids[x->nsheets++] = attr(r, "r:id");

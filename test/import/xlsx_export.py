@@ -100,6 +100,7 @@ def main():
     ap.add_argument("input", nargs="?", default="data/goal_tables_2022.txt")
     ap.add_argument("--projects", type=int, default=0)
     ap.add_argument("--one-sheet", action="store_true", help="every project on one sheet")
+    ap.add_argument("--per-sheet", type=int, default=1, help="projects on each sheet")
     a = ap.parse_args()
     ts = tables(a.input)
     by_code = {}
@@ -117,8 +118,10 @@ def main():
             n += 1
             code = next(l.split("\t")[1] for l in t if l.startswith("项目编码"))
             suffix = "" if copy == 1 else "-%d" % copy
-            if one is not None:
-                at = write_sheet(one, t, suffix, by_code[code], at)
+            if one is None and a.per_sheet > 1 and (n - 1) % a.per_sheet == 0:
+                sheet, at = wb.create_sheet("项目%d" % n), 0
+            if one is not None or a.per_sheet > 1:
+                at = write_sheet(one if one is not None else sheet, t, suffix, by_code[code], at)
             else:
                 write_sheet(wb.create_sheet("项目%d" % n), t, suffix, by_code[code])
             if a.projects and n >= a.projects:
