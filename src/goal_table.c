@@ -59,6 +59,7 @@ typedef struct GtReader
 	/* the stream being grouped */
 	GtCell	   *stream;
 	int			nstream;
+	GtArena		stream_text;	/* run-together text the stream points into: freed when it empties */
 	bool		runon_in_table;
 	/* the grid record held back, in case the next one completes it */
 	GtRecord	held;
@@ -672,6 +673,8 @@ flush_stream(GtReader *rd, bool final)
 						   stream_record, rd);
 	memmove(rd->stream, rd->stream + used, (rd->nstream - used) * sizeof(GtCell));
 	rd->nstream -= used;
+	if (rd->nstream == 0)
+		gt_arena_free(&rd->stream_text);
 }
 
 static void
@@ -692,7 +695,13 @@ static void
 push_runon(GtReader *rd, const GtCell *c)
 {
 	GtCell	   *cells = palloc(GT_RUNON_CELLS * sizeof(GtCell));
-	int			n = gt_runon_split(c->s, c->len, cells, GT_RUNON_CELLS, &rd->runon_in_table);
+	/*
+	 * The pieces wait in the stream, perhaps over several projects (a run may
+	 * hold several titles): they point into a copy the stream owns, not into
+	 * the record's cells, which the project arena may free first.
+	 */
+	const char *text = gt_arena_copy(&rd->stream_text, c->s, c->len);
+	int			n = gt_runon_split(text, c->len, cells, GT_RUNON_CELLS, &rd->runon_in_table);
 	int			i;
 
 	for (i = 0; i < n; i++)
@@ -878,6 +887,7 @@ gt_read_source(const GtSource *src, const GtOptions *options, const GtSink *sink
 		finish_project(rd);
 	if (rd->rows)
 		pfree(rd->rows);
+	gt_arena_free(&rd->stream_text);
 	pfree(rd->stream);
 	pfree(rd->specbuf);
 	pfree(rec);

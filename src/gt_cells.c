@@ -83,7 +83,8 @@ free_blocks(GtArenaBlock *b)
 void
 gt_arena_flip(GtArena *a)
 {
-	free_blocks(a->older);
+	free_blocks(a->oldest);
+	a->oldest = a->older;
 	a->older = a->head;
 	a->head = NULL;
 	a->used = 0;
@@ -92,6 +93,7 @@ gt_arena_flip(GtArena *a)
 void
 gt_arena_free(GtArena *a)
 {
+	free_blocks(a->oldest);
 	free_blocks(a->older);
 	free_blocks(a->head);
 	memset(a, 0, sizeof(*a));

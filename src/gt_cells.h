@@ -50,16 +50,18 @@ typedef struct GtRecord
 
 /*
  * Copies of cells that are not a slice of the input (a CSV cell with doubled
- * quotes, a label joined from two cells).  A copy lives until the second
- * gt_arena_flip() after it: the reader flips when a project has been handed
- * over, so the record that ended the project keeps its cells while the
- * project before it is forgotten.
+ * quotes, a label joined from two cells, a workbook's cells).  The reader
+ * flips the arena when a project has been handed over, and a copy lives
+ * until the third flip after it: a project's first record may have been
+ * read (and held back a step) while the project before it was still open,
+ * and it must live until its own project is handed over.
  */
 typedef struct GtArenaBlock GtArenaBlock;
 typedef struct GtArena
 {
 	GtArenaBlock *head;			/* copies since the last flip */
 	GtArenaBlock *older;		/* copies before it */
+	GtArenaBlock *oldest;		/* and before that: freed at the next flip */
 	Size		used;			/* in head */
 } GtArena;
 
