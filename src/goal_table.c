@@ -59,7 +59,7 @@ typedef struct GtReader
 	/* the stream being grouped */
 	GtCell	   *stream;
 	int			nstream;
-	GtArena		stream_text;	/* run-together text the stream points into: freed when it empties */
+	bool		flip_owed;		/* a project ended while cells waited in the stream */
 	bool		runon_in_table;
 	/* the grid record held back, in case the next one completes it */
 	GtRecord	held;
@@ -282,7 +282,15 @@ finish_project(GtReader *rd)
 	rd->result->nrows += n;
 	rd->in_project = false;
 	rd->nrows = 0;
-	gt_arena_flip(rd->arena_ref);
+	/*
+	 * Forget the project's copies, but not while cells wait in the stream:
+	 * a run with several titles ends several projects in one grouping, and
+	 * its later pieces must outlive them.
+	 */
+	if (rd->nstream > 0)
+		rd->flip_owed = true;
+	else
+		gt_arena_flip(rd->arena_ref);
 }
 
 static bool
@@ -673,8 +681,11 @@ flush_stream(GtReader *rd, bool final)
 						   stream_record, rd);
 	memmove(rd->stream, rd->stream + used, (rd->nstream - used) * sizeof(GtCell));
 	rd->nstream -= used;
-	if (rd->nstream == 0)
-		gt_arena_free(&rd->stream_text);
+	if (rd->nstream == 0 && rd->flip_owed)
+	{
+		gt_arena_flip(rd->arena_ref);
+		rd->flip_owed = false;
+	}
 }
 
 static void
@@ -695,12 +706,8 @@ static void
 push_runon(GtReader *rd, const GtCell *c)
 {
 	GtCell	   *cells = palloc(GT_RUNON_CELLS * sizeof(GtCell));
-	/*
-	 * The pieces wait in the stream, perhaps over several projects (a run may
-	 * hold several titles): they point into a copy the stream owns, not into
-	 * the record's cells, which the project arena may free first.
-	 */
-	const char *text = gt_arena_copy(&rd->stream_text, c->s, c->len);
+	/* the pieces and the rows made of them point into a copy of the run */
+	const char *text = gt_arena_copy(rd->arena_ref, c->s, c->len);
 	int			n = gt_runon_split(text, c->len, cells, GT_RUNON_CELLS, &rd->runon_in_table);
 	int			i;
 
@@ -887,7 +894,6 @@ gt_read_source(const GtSource *src, const GtOptions *options, const GtSink *sink
 		finish_project(rd);
 	if (rd->rows)
 		pfree(rd->rows);
-	gt_arena_free(&rd->stream_text);
 	pfree(rd->stream);
 	pfree(rd->specbuf);
 	pfree(rec);

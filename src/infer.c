@@ -125,6 +125,19 @@ cmp_from_unit(const char *s, int len)
 	return NULL;
 }
 
+/* The same rule for a unit in its own column: read as the unit of "1". */
+static const char *
+unit_column_cmp(const char *us, int ul)
+{
+	char		buf[IND_MAX_UNIT_BYTES + 2];
+
+	if (us == NULL || ul <= 0 || ul > IND_MAX_UNIT_BYTES)
+		return NULL;
+	buf[0] = '1';
+	memcpy(buf + 1, us, ul);
+	return cmp_from_unit(buf, ul + 1);
+}
+
 IndStatus
 ind_parse_columns_level(const char *ns, int nl, const char *cs, int cl,
 						const char *ts, int tl, const char *us, int ul,
@@ -177,8 +190,7 @@ ind_parse_columns_level(const char *ns, int nl, const char *cs, int cl,
 		cmp = is_cost_level(level2) ? "<=" : ">=";
 		*inferred = IND_INFER_LEVEL2;
 	}
-	else if ((cmp = cmp_from_unit(ts + ta, tb - ta)) != NULL ||
-			 (us != NULL && ul > 0 && (cmp = cmp_from_unit(psprintf("1%.*s", ul, us), ul + 1)) != NULL))
+	else if ((cmp = cmp_from_unit(ts + ta, tb - ta)) != NULL || (cmp = unit_column_cmp(us, ul)) != NULL)
 		*inferred = IND_INFER_UNIT;
 	else
 	{
