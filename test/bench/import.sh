@@ -149,10 +149,14 @@ if [ "${BENCH_XLSX:-yes}" = yes ] && /usr/bin/python3 -c 'import openpyxl' 2>/de
 	/usr/bin/python3 "$top/test/import/xlsx_export.py" "$dir/goal.xlsx" "$top/data/goal_tables_2022.txt" \
 		--projects "$projects" --per-sheet 10 >&2
 	chmod 644 "$dir/goal.xlsx"
-	[ "$(id -u)" = 0 ] && chown postgres "$dir/goal.xlsx"
+	if [ "$(id -u)" = 0 ]; then chown postgres "$dir/goal.xlsx"; fi
 	say "timing the workbook (best of $repeats)"
 	read -r xrows xms xpeak xbase <<<"$(measure "$dir/goal.xlsx" xlsx xlsx)"
-	tsv_ms=$(for r in "${results[@]}"; do IFS='|' read -r l _ _ _ ms _ <<<"$r"; [ "$l" = tsv ] && echo "$ms"; done)
+	tsv_ms=""
+	for r in "${results[@]}"; do
+		IFS='|' read -r l _ _ _ ms _ <<<"$r"
+		if [ "$l" = tsv ]; then tsv_ms=$ms; fi
+	done
 	xlsx_line=$(printf '  %-14s %-8s %7s %9s %11s %10s %7s %9s %8s   (ratio: against the tab text import)' xlsx xlsx \
 		"$(mb $(($(stat -c %s "$dir/goal.xlsx") / 1024)))" "$xrows" "$xms" "${tsv_ms:--}" \
 		"$(ratio "$xms" "${tsv_ms:-0}")x" "$(mb "$xpeak")" "$(mb $((xpeak - xbase)))")
