@@ -708,8 +708,20 @@ push_runon(GtReader *rd, const GtCell *c)
 	GtCell	   *cells = palloc(GT_RUNON_CELLS * sizeof(GtCell));
 	/* the pieces and the rows made of them point into a copy of the run */
 	const char *text = gt_arena_copy(rd->arena_ref, c->s, c->len);
+	bool		in_table = rd->runon_in_table;
 	int			n = gt_runon_split(text, c->len, cells, GT_RUNON_CELLS, &rd->runon_in_table);
 	int			i;
+
+	/* a whole document on one line: room for every cell, not the first 1024 */
+	if (n > GT_RUNON_CELLS)
+	{
+		int			max = n;
+
+		pfree(cells);
+		cells = palloc(max * sizeof(GtCell));
+		rd->runon_in_table = in_table;
+		n = gt_runon_split(text, c->len, cells, max, &rd->runon_in_table);
+	}
 
 	for (i = 0; i < n; i++)
 	{

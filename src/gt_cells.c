@@ -568,22 +568,53 @@ gt_cells_next(GtCellReader *r, GtRecord *rec)
 	{
 		case GT_FORMAT_PIPE:
 			split_pipes(rec, rec->raw, rec->rawlen);
-			/* a line without pipes continues the row's last cell */
-			while (rec->ncells > 0 && next < r->len)
-			{
-				int			n2;
-				int			e2 = line_end(r->text, r->len, next, &n2);
-				int			a2 = ind_skip_spaces(r->text, e2, next);
-				int			b2 = ind_trim_end(r->text, a2, e2);
-				GtCell	   *last = &rec->cells[rec->ncells - 1];
 
-				if (b2 <= a2 || memchr(r->text + a2, '|', b2 - a2) != NULL)
-					break;
-				last->s = gt_arena_concat(r->arena, last->s, last->len, r->text + a2, b2 - a2);
-				last->len += b2 - a2;
-				r->line++;
-				rec->rawlen = e2 - (int) (rec->raw - r->text);
-				next = n2;
+			/*
+			 * Lines without pipes continue the row's last cell.  Measure them,
+			 * then copy once: joining them one by one copied the cell again
+			 * for every line, quadratic in time and in memory.
+			 */
+			if (rec->ncells > 0)
+			{
+				GtCell	   *last = &rec->cells[rec->ncells - 1];
+				int			total = last->len;
+				int			scan = next;
+
+				while (scan < r->len)
+				{
+					int			n2;
+					int			e2 = line_end(r->text, r->len, scan, &n2);
+					int			a2 = ind_skip_spaces(r->text, e2, scan);
+					int			b2 = ind_trim_end(r->text, a2, e2);
+
+					if (b2 <= a2 || memchr(r->text + a2, '|', b2 - a2) != NULL)
+						break;
+					total += b2 - a2;
+					scan = n2;
+				}
+				if (scan > next)
+				{
+					char	   *buf = arena_alloc(r->arena, total + 1);
+					int			o = last->len;
+
+					memcpy(buf, last->s, last->len);
+					while (next < scan)
+					{
+						int			n2;
+						int			e2 = line_end(r->text, r->len, next, &n2);
+						int			a2 = ind_skip_spaces(r->text, e2, next);
+						int			b2 = ind_trim_end(r->text, a2, e2);
+
+						memcpy(buf + o, r->text + a2, b2 - a2);
+						o += b2 - a2;
+						r->line++;
+						rec->rawlen = e2 - (int) (rec->raw - r->text);
+						next = n2;
+					}
+					buf[o] = '\0';
+					last->s = buf;
+					last->len = o;
+				}
 			}
 			break;
 		case GT_FORMAT_LINES:

@@ -89,13 +89,17 @@ emit(GtCell *out, int *n, int max, const char *s, int len, int notes)
 	int			a = ind_skip_spaces(s, len, 0);
 	int			b = ind_trim_end(s, a, len);
 
-	if (b <= a || *n >= max)
+	if (b <= a)
 		return;
-	out[*n].s = s + a;
-	out[*n].len = b - a;
-	out[*n].col = *n;
-	out[*n].notes = notes;
-	out[*n].line = 0;
+	/* beyond max, only counted: the caller makes room and splits again */
+	if (*n < max)
+	{
+		out[*n].s = s + a;
+		out[*n].len = b - a;
+		out[*n].col = *n;
+		out[*n].notes = notes;
+		out[*n].line = 0;
+	}
 	(*n)++;
 }
 
@@ -104,6 +108,15 @@ is_ascii_digit(char c)
 {
 	return c >= '0' && c <= '9';
 }
+
+/*
+ * The longest target that split_row looks for: a comparator, two numbers and
+ * two units of at most IND_MAX_UNIT_BYTES fit with room to spare.  Every test
+ * there reads the whole rest of the piece (ind_parse_literal, and
+ * ind_is_bare_target through ind_trim_end), so trying them at every position
+ * of a long piece was quadratic in its length.
+ */
+#define GT_SPLIT_TARGET_MAX 1024
 
 /* A row's name and target run together: cut where the target starts. */
 static void
@@ -118,6 +131,9 @@ split_row(const char *s, int len, GtCell *out, int *n, int max)
 		IndSpec		spec;
 		IndError	err;
 
+		/* no target is this long: the name goes on */
+		if (len - p > GT_SPLIT_TARGET_MAX)
+			continue;
 		/* a comparator followed by a number: the target starts here */
 		if ((code_len = ind_is_comparator_word(s + p, 1) ? 1 : 0) > 0 ||
 			ind_is_combined_target(s + p, len - p))
@@ -141,7 +157,8 @@ split_row(const char *s, int len, GtCell *out, int *n, int max)
 	/* a bare number that runs to the end: 受益人数63人 */
 	for (p = 1; p < len; p += ind_char_len(s + p, len - p))
 		if (is_ascii_digit(s[p]) && !is_ascii_digit(s[p - 1]) && s[p - 1] != '.' &&
-			(ind_is_bare_target(s + p, len - p) || ind_is_date_text(s + p, len - p)))
+			((len - p <= GT_SPLIT_TARGET_MAX && ind_is_bare_target(s + p, len - p)) ||
+			 ind_is_date_text(s + p, len - p)))
 		{
 			emit(out, n, max, s, p, 0);
 			emit(out, n, max, s + p, len - p, 0);
@@ -251,7 +268,8 @@ gt_is_runon(const char *s, int len)
 }
 
 /*
- * Split run-together text into cells; returns how many.  in_table says
+ * Split run-together text into cells; returns how many there are, which may
+ * be more than max (only the first max are stored).  in_table says
  * whether the table's rows have started (a column word or a label was
  * seen): before, what stands between key words is their values; after,
  * it is a row's name and target.  It carries over from one call to the

@@ -7,10 +7,18 @@
 
 #include <stdlib.h>
 
+/*
+ * Bytes handed out so far (a repalloc counts its new size): the unit tests
+ * read it to check that an input costs memory in proportion to its length.
+ */
+Size		shim_allocated = 0;
+
 void *
 palloc(Size size)
 {
 	void	   *p = malloc(size ? size : 1);
+
+	shim_allocated += size;
 
 	if (p == NULL)
 		abort();
@@ -22,6 +30,8 @@ palloc0(Size size)
 {
 	void	   *p = calloc(1, size ? size : 1);
 
+	shim_allocated += size;
+
 	if (p == NULL)
 		abort();
 	return p;
@@ -31,6 +41,8 @@ void *
 repalloc(void *pointer, Size size)
 {
 	void	   *p = realloc(pointer, size ? size : 1);
+
+	shim_allocated += size;
 
 	if (p == NULL)
 		abort();

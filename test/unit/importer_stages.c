@@ -1443,6 +1443,17 @@ test_infer(void)
  * The driver (gt_read)
  * ================================================================ */
 
+/* A copy of len bytes, terminated (the shim has no pnstrdup). */
+static char *
+dupn(const char *s, int len)
+{
+	char	   *p = palloc(len + 1);
+
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
 typedef struct Collected
 {
 	int			projects;
@@ -1453,6 +1464,8 @@ typedef struct Collected
 	StrBuf		one;			/* one project's, while it is rendered */
 	StrBuf		reasons;
 	char	   *specbuf;
+	char	   *goal;			/* the last project's goal, whole */
+	char	   *last_row;		/* the last row's name and target, whole */
 } Collected;
 
 static void
@@ -1466,6 +1479,9 @@ on_project(void *arg, const GtProject *p, const GtRow *rows, int nrows)
 	sb_field(&c->one, "code", p->field[GT_CODE]);
 	sb_field(&c->one, "name", p->field[GT_NAME]);
 	sb_field(&c->one, "goal", p->field[GT_GOAL]);
+	if (c->goal)
+		pfree(c->goal);
+	c->goal = p->field[GT_GOAL].s ? dupn(p->field[GT_GOAL].s, p->field[GT_GOAL].len) : NULL;
 	sb_add(&c->fields, "%s%s", c->fields.len > 0 ? " / " : "", c->one.data);
 	for (i = 0; i < nrows; i++)
 	{
@@ -1478,6 +1494,11 @@ on_project(void *arg, const GtProject *p, const GtRow *rows, int nrows)
 		if (r->labels_only)
 			continue;
 		c->rows++;
+		if (c->last_row)
+			pfree(c->last_row);
+		c->last_row = palloc(r->name.len + r->target.len + 2);
+		sprintf(c->last_row, "%.*s=%.*s", r->name.len, r->name.s, r->target.len,
+				r->target.s ? r->target.s : "");
 		if (r->target.s == NULL || gt_row_spec(r, c->specbuf, &spec, &err, &inferred) != IND_OK)
 			strcpy(buf, "NULL");
 		else
@@ -1706,6 +1727,105 @@ test_driver(const char *root)
 	}
 }
 
+/* ================================================================
+ * Long inputs: what the fuzzer found about whole documents on one line
+ * ================================================================ */
+
+/* The bytes the shim has handed out so far (test/fuzz/shim.c). */
+extern Size shim_allocated;
+
+/* A growing buffer, for inputs larger than a StrBuf. */
+static char *
+big_add(char *buf, int *len, const char *piece)
+{
+	int			n = (int) strlen(piece);
+
+	buf = repalloc(buf, *len + n + 1);
+	memcpy(buf + *len, piece, n + 1);
+	*len += n;
+	return buf;
+}
+
+static void
+test_long_inputs(void)
+{
+	Collected  *c;
+	GtResult	r;
+	Size		before;
+	char	   *in;
+	int			len;
+	int			i;
+	char		piece[128];
+
+	/*
+	 * 400 rows run together on one line, 1200 cells: every row is read, not
+	 * the first 1024 cells' worth (the split stored at most 1024 cells and
+	 * dropped the rest without a word).
+	 */
+	len = 0;
+	in = big_add(palloc(1), &len, "示范项目绩效目标表项目名称示范项目一级指标二级指标三级指标指标值产出指标");
+	for (i = 0; i < 400; i++)
+	{
+		snprintf(piece, sizeof(piece), "数量指标培训批次%d人数≥%d人", i, 100 + i);
+		in = big_add(in, &len, piece);
+	}
+	c = palloc0(sizeof(Collected));
+	collect(in, len, GT_FORMAT_AUTO, c, &r);
+	if (!check_int(c->rows, 400, "long: 400 rows run together on one line are 400 rows"))
+		printf("#   problems: %s\n", c->reasons.data);
+	check_str(c->last_row, "培训批次399人数=≥499人", "long: the last of the 400 rows is whole");
+	pfree(in);
+	pfree(c);
+
+	/*
+	 * A pipe row whose last cell goes on over 4000 lines: it is copied once.
+	 * Joining line by line copied the growing cell for every line, which
+	 * allocated about lines^2 / 2 times a line's length (here over 100 MB).
+	 */
+	len = 0;
+	in = big_add(palloc(1), &len, "示范项目绩效目标表\n项目名称 | 示范项目\n年度目标 | 完成培训\n");
+	for (i = 0; i < 4000; i++)
+	{
+		snprintf(piece, sizeof(piece), "第%04d项续写的目标文字\n", i);
+		in = big_add(in, &len, piece);
+	}
+	in = big_add(in, &len, "一级指标 | 二级指标 | 三级指标 | 指标值\n产出指标 | 数量指标 | 培训人次 | ≥100人次\n");
+	c = palloc0(sizeof(Collected));
+	before = shim_allocated;
+	collect(in, len, GT_FORMAT_PIPE, c, &r);
+	if (!check_int(c->rows, 1, "long: a pipe cell continued over 4000 lines, then its table"))
+		printf("#   problems: %s\n", c->reasons.data);
+	check(c->goal != NULL && strstr(c->goal, "完成培训第0000项") != NULL &&
+		  strstr(c->goal, "第3999项续写的目标文字") != NULL, NULL, NULL,
+		  "long: the continued cell holds its first and its last line");
+	check(shim_allocated - before < (Size) len * 40, NULL, NULL,
+		  "long: reading it allocates less than 40 times its %d bytes (%zu)", len,
+		  (size_t) (shim_allocated - before));
+	pfree(in);
+	pfree(c);
+
+	/*
+	 * A row's name longer than any target: split_row no longer tries a
+	 * target at every position of it (which was quadratic), and still finds
+	 * the target at its end.
+	 */
+	{
+		GtCell		cells[8];
+		bool		in_table = true;
+		int			n;
+
+		len = 0;
+		in = palloc(1);
+		for (i = 0; i < 200; i++)
+			in = big_add(in, &len, "很长的名称");
+		in = big_add(in, &len, "≥100人次");
+		n = gt_runon_split(in, len, cells, lengthof(cells), &in_table);
+		if (check_int(n, 2, "long: a 3000-byte name and its target are two cells"))
+			check_str(dupn(cells[1].s, cells[1].len), "≥100人次", "long: the target after a long name");
+		pfree(in);
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1720,6 +1840,7 @@ main(int argc, char **argv)
 	test_levels();
 	test_infer();
 	test_driver(root);
+	test_long_inputs();
 	printf("1..%d\n", tests_run);
 	if (tests_failed > 0)
 		printf("# %d of %d checks failed\n", tests_failed, tests_run);
