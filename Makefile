@@ -37,14 +37,17 @@ OBJS = \
 	src/goal_table.o \
 	src/zip.o \
 	src/gt_xlsx.o \
+	src/import_sql.o \
 	src/goal_table_sql.o \
+	src/selfeval.o \
+	src/selfeval_sql.o \
 	src/indicator_wire.o \
 	src/scorecard_wire.o
 
 # zlib inflates the workbook's entries, libxml2 reads its XML (both as PostgreSQL links them)
 SHLIB_LINK = -lz -lxml2
 
-DATA = sql/indicator--1.0.sql sql/indicator--1.0--1.1.sql sql/indicator--1.1--1.2.sql sql/indicator--1.2--1.3.sql
+DATA = sql/indicator--1.0.sql sql/indicator--1.0--1.1.sql sql/indicator--1.1--1.2.sql sql/indicator--1.2--1.3.sql sql/indicator--1.3--1.4.sql
 
 # pg_regress: the first test creates the extension.
 REGRESS = setup indicator_literal indicator_io indicator_ops units bundled encoding scoring scorecard importer import_formats import_xlsx copy_recipe upgrade security reliability

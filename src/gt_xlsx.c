@@ -711,19 +711,17 @@ xlsx_next(void *arg, GtArena *arena, GtRecord *rec)
 }
 
 /*
- * Read a workbook's bytes through the importer.  Everything libxml2 does
- * runs between pg_xml_init() and pg_xml_done(), which also clean up when an
- * error is thrown.
+ * Hand a workbook's records to consume(), as a source.  Everything libxml2
+ * does runs between pg_xml_init() and pg_xml_done(), which also clean up
+ * when an error is thrown.
  */
 void
-gt_read_xlsx(const unsigned char *data, int64 len, const GtOptions *options,
-			 const GtSink *sink, GtResult *result)
+gt_xlsx_read(const unsigned char *data, int64 len, GtXlsxConsumer consume, void *arg)
 {
 	Xlsx	   *x = palloc0(sizeof(Xlsx));
 	IndError	err;
 	GtSource	src;
 	GtArena		arena = {0};
-	GtOptions	opts = *options;
 	volatile bool ok = false;
 
 	if (ind_zip_open(data, len, &x->zip, &err) != IND_OK)
@@ -745,8 +743,7 @@ gt_read_xlsx(const unsigned char *data, int64 len, const GtOptions *options,
 		src.next = xlsx_next;
 		src.arg = x;
 		src.arena = &arena;
-		opts.format = GT_FORMAT_XLSX;
-		gt_read_source(&src, &opts, sink, result);
+		consume(&src, arg);
 		ok = true;
 	}
 	PG_FINALLY();
@@ -757,4 +754,31 @@ gt_read_xlsx(const unsigned char *data, int64 len, const GtOptions *options,
 		pg_xml_done(x->xerr, !ok);
 	}
 	PG_END_TRY();
+}
+
+typedef struct GoalTableRead
+{
+	const GtOptions *options;
+	const GtSink *sink;
+	GtResult   *result;
+} GoalTableRead;
+
+static void
+read_goal_tables(const GtSource *src, void *arg)
+{
+	GoalTableRead *g = (GoalTableRead *) arg;
+	GtOptions	opts = *g->options;
+
+	opts.format = GT_FORMAT_XLSX;
+	gt_read_source(src, &opts, g->sink, g->result);
+}
+
+/* A workbook's goal tables, through the goal-table reader. */
+void
+gt_read_xlsx(const unsigned char *data, int64 len, const GtOptions *options,
+			 const GtSink *sink, GtResult *result)
+{
+	GoalTableRead g = {options, sink, result};
+
+	gt_xlsx_read(data, len, read_goal_tables, &g);
 }

@@ -9,6 +9,10 @@
 
 #include "goal_table.h"
 
+/* What reads a workbook's records: called once, with the source. */
+typedef void (*GtXlsxConsumer) (const GtSource *src, void *arg);
+
+extern void gt_xlsx_read(const unsigned char *data, int64 len, GtXlsxConsumer consume, void *arg);
 extern void gt_read_xlsx(const unsigned char *data, int64 len, const GtOptions *options,
 						 const GtSink *sink, GtResult *result);
 

@@ -1,0 +1,72 @@
+/*
+ * indicator 1.3 -> 1.4: the self-evaluation importer.
+ *
+ *   - selfeval_projects(), selfeval_rows() and selfeval_problems() read
+ *     项目支出绩效自评表 sheets (tab, CSV, pipe, spaces, aligned text, or an
+ *     xlsx workbook's bytes): the key lines, the budget block, the printed
+ *     total and grade, and each indicator row with its target, actual,
+ *     points, printed score and deviation reason.
+ */
+
+-- complain if script is sourced in psql, rather than via ALTER EXTENSION
+\echo Use "ALTER EXTENSION indicator UPDATE TO '1.4'" to load this file. \quit
+
+CREATE FUNCTION selfeval_projects(raw text, format text DEFAULT 'auto',
+	OUT project_code text, OUT name text, OUT year integer, OUT department text,
+	OUT implementer text, OUT annual_goal text, OUT annual_goal_actual text,
+	OUT budget_initial numeric, OUT budget_total numeric, OUT budget_spent numeric,
+	OUT budget_weight numeric, OUT budget_rate text, OUT budget_score numeric,
+	OUT total_weight numeric, OUT total_score numeric, OUT grade text, OUT title text,
+	OUT source_line integer)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'selfeval_projects' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION selfeval_projects(text, text) IS
+'one row per self-evaluation sheet (绩效自评表): 项目编码, 名称, year, 主管部门, 实施单位, 年度总体目标 and its 实际完成情况, the budget line (年初预算数, 全年预算数, 全年执行数 in 万元; 分值, 执行率 as printed, 得分), the printed 总分 and grade';
+
+CREATE FUNCTION selfeval_rows(raw text, format text DEFAULT 'auto',
+	OUT project_code text, OUT project_name text, OUT level1 text, OUT level2 text,
+	OUT name text, OUT spec indicator, OUT target_cell text, OUT actual_cell text,
+	OUT weight numeric, OUT score numeric, OUT reason text, OUT source_line integer,
+	OUT level1_label text, OUT level2_label text, OUT comparator_inferred boolean,
+	OUT import_note text, OUT score_cell text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'selfeval_rows' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION selfeval_rows(text, text) IS
+'one row per indicator of self-evaluation sheets: levels (canonical and printed), name, spec (NULL when the target does not read), the target and actual cells as printed, points (分值; NULL where the form has none), the printed score, the deviation reason, and what the reader did';
+
+CREATE FUNCTION selfeval_problems(raw text, format text DEFAULT 'auto',
+	OUT line integer, OUT content text, OUT reason text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'selfeval_problems' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION selfeval_problems(text, text) IS
+'every cell of self-evaluation sheets that the reader could not place, and every row whose target, points or score does not read, with line and reason';
+
+CREATE FUNCTION selfeval_projects(workbook bytea,
+	OUT project_code text, OUT name text, OUT year integer, OUT department text,
+	OUT implementer text, OUT annual_goal text, OUT annual_goal_actual text,
+	OUT budget_initial numeric, OUT budget_total numeric, OUT budget_spent numeric,
+	OUT budget_weight numeric, OUT budget_rate text, OUT budget_score numeric,
+	OUT total_weight numeric, OUT total_score numeric, OUT grade text, OUT title text,
+	OUT source_line integer)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'selfeval_projects_xlsx' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION selfeval_projects(bytea) IS
+'one row per self-evaluation sheet of an xlsx workbook (each worksheet, and each titled sheet within one)';
+
+CREATE FUNCTION selfeval_rows(workbook bytea,
+	OUT project_code text, OUT project_name text, OUT level1 text, OUT level2 text,
+	OUT name text, OUT spec indicator, OUT target_cell text, OUT actual_cell text,
+	OUT weight numeric, OUT score numeric, OUT reason text, OUT source_line integer,
+	OUT level1_label text, OUT level2_label text, OUT comparator_inferred boolean,
+	OUT import_note text, OUT score_cell text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'selfeval_rows_xlsx' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION selfeval_rows(bytea) IS
+'one row per indicator of the self-evaluation sheets in an xlsx workbook: merged cells, numbers and percentages as Excel shows them';
+
+CREATE FUNCTION selfeval_problems(workbook bytea,
+	OUT line integer, OUT content text, OUT reason text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'selfeval_problems_xlsx' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION selfeval_problems(bytea) IS
+'what the self-evaluation reader could not place in an xlsx workbook, row by row (line = the row in its sheet)';
