@@ -30,7 +30,7 @@ format_arg(FunctionCallInfo fcinfo, int n)
 	if (!gt_format_from_name(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &f))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("unknown goal table format \"%s\"", ind_quote(text_to_cstring(t))),
+				 errmsg("unknown import format \"%s\"", ind_quote(text_to_cstring(t))),
 				 errhint("Use auto, tsv, csv, pipe, lines, spaces, aligned or runon.")));
 	return f;
 }

@@ -591,8 +591,8 @@ read_keys(SeReader *rd, const GtRecord *rec)
 			default:
 				se = -1;
 		}
-		if (!any && se == SE_NAME && rd->in_sheet && rd->sheet.field[SE_NAME].s != NULL &&
-			rd->nrows > 0)
+		/* a sheet's key lines stand before its rows: after rows, a new sheet */
+		if (!any && (se == SE_NAME || se == SE_CODE) && rd->in_sheet && rd->nrows > 0)
 			start_sheet(rd, rec->line);
 		any = true;
 		(void) current_sheet(rd, rec->line);
@@ -843,9 +843,13 @@ read_in_order(SeReader *rd, SeRow *r, const GtRecord *rec)
 		if (l == NULL && !(is_short(c, 16) && (has(c, "分)") || has(c, "分）"))))
 			break;
 		if (l != NULL && l->depth == 2)
+		{
+			/* after the level 2 comes the name, even a word of the hierarchy */
 			set_label2(rd, c);
-		else
-			set_label1(rd, c);
+			i++;
+			break;
+		}
+		set_label1(rd, c);
 	}
 	for (; i < rec->ncells; i++)
 		put(rd, r, v < rd->norder ? rd->order[v++] : SE_COL_REASON, &rec->cells[i]);

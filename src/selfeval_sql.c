@@ -20,26 +20,33 @@
 #include "infer.h"
 #include "selfeval.h"
 
-/* The name of a sheet: its 项目名称, or its title less the form's words. */
+/*
+ * The name of a sheet: its 项目名称, or its title before the form's words
+ * (甲项目支出绩效自评表(2022年度) is 甲), or the title itself.
+ */
 static GtSlice
 sheet_name(const SeSheet *s)
 {
-	static const char *const suffixes[] = {"项目支出绩效自评表", "绩效自评表", "项目自评表", "自评表"};
+	static const char *const words[] = {"项目支出绩效自评表", "项目绩效自评表", "绩效自评表", "项目自评表", "自评表"};
 	GtSlice		name = s->field[SE_NAME];
-	int			i;
+	int			i,
+				k;
 
 	if (name.s != NULL || s->title.s == NULL)
 		return name;
 	name = s->title;
-	for (i = 0; i < (int) lengthof(suffixes); i++)
+	for (i = 0; i < (int) lengthof(words); i++)
 	{
-		int			sl = (int) strlen(suffixes[i]);
+		int			wl = (int) strlen(words[i]);
 
-		if (name.len > sl && memcmp(name.s + name.len - sl, suffixes[i], sl) == 0)
-		{
-			name.len -= sl;
-			break;
-		}
+		for (k = 0; k + wl <= name.len; k++)
+			if (memcmp(name.s + k, words[i], wl) == 0)
+			{
+				/* a year before the words is not the name: 2022年度项目支出绩效自评表 */
+				if (k > 0 && !(k <= 12 && name.s[0] >= '0' && name.s[0] <= '9'))
+					name.len = k;
+				return name;
+			}
 	}
 	return name;
 }

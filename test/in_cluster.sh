@@ -79,6 +79,12 @@ im_out=$(PGDATABASE=indicator_tap bash "$scratch/test/import/run.sh" 2>&1)
 printf '%s\n' "$im_out"
 count_tap "$im_out"
 
+# the self-evaluation importer over the real sheets as TSV, CSV and xlsx (TAP lines)
+say "self-evaluation importer: real sheets in three formats"
+se_out=$(PGDATABASE=indicator_tap bash "$scratch/test/import/selfeval.sh" 2>&1)
+printf '%s\n' "$se_out"
+count_tap "$se_out"
+
 # data safety: dump/restore and COPY round trips (TAP lines)
 say "dump, restore and COPY"
 dr_out=$(bash "$scratch/test/dump_restore.sh" "$scratch" 2>&1)

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Memory of the importer: goal_table_rows(), goal_table_problems() and
-# goal_table_projects() read text of any size in bounded memory.  On a
+# Memory of the importers: goal_table_rows(), goal_table_problems(),
+# goal_table_projects(), selfeval_rows() and selfeval_problems() read text of
+# any size in bounded memory.  On a
 # throwaway cluster, each runs over a large input (the bundled tables
-# repeated with distinct project codes; for goal_table_problems, garbage
-# lines) and the backend's peak RSS above its input must stay within
+# repeated with distinct project codes, or a self-evaluation sheet repeated
+# with distinct names; for the problems functions, garbage lines) and the backend's peak RSS above its input must stay within
 # work_mem plus a fixed allowance.  Prints one TAP line per function and
 # exits 0 (the caller counts the lines); no timing is involved.
 #
@@ -28,7 +29,7 @@ allowance_mb=${MEMORY_ALLOWANCE_MB:-64}
 dir=$(mktemp -d /tmp/indicator-memory.XXXXXX)
 chmod 755 "$dir"
 bin=${MEMORY_PGBIN:-}
-functions="goal_table_rows goal_table_problems goal_table_projects"
+functions="goal_table_rows goal_table_problems goal_table_projects selfeval_rows selfeval_problems"
 # one line per function even when nothing could be measured
 fail_all() {
 	for fn in $functions; do echo "not ok - $fn on $mb MB: $1"; done
@@ -74,7 +75,31 @@ LC_ALL=C awk -v bytes="$bytes" 'BEGIN {
 			total += length(l) + 1
 		}
 	}' >"$garbage"
-chown postgres "$tables" "$garbage" 2>/dev/null || true
+# a national-form self-evaluation sheet, repeated with names of its own
+sheets="$dir/sheets.txt"
+printf '%s\n' '项目支出绩效自评表' '（2022年度）' $'项目名称\t社区养老服务补助' \
+	$'项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分' \
+	$'\t年度资金总额\t100\t120\t114\t10\t95%\t9.5' \
+	$'绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施' \
+	$'\t产出指标\t数量指标\t补助人数\t≥200人\t206人\t20\t20' \
+	$'\t\t质量指标\t发放准确率\t100%\t99%\t30\t28\t个别信息有误' \
+	$'\t效益指标\t社会效益指标\t老年人生活质量\t有效提高\t有效提高\t30\t28' \
+	$'\t满意度指标\t服务对象满意度指标\t老人满意度\t≥90%\t95%\t10\t10' \
+	$'总分\t\t\t\t\t\t100\t96.5\t优' >"$dir/sheet.txt"
+LC_ALL=C awk -v bytes="$bytes" 'BEGIN { FS = OFS = "\t" }
+	{ line[NR] = $0; size += length($0) + 1 }
+	END {
+		for (c = 1; total < bytes; c++) {
+			for (i = 1; i <= NR; i++) {
+				$0 = line[i]
+				if ($1 == "项目名称")
+					$2 = $2 "-" c
+				print
+			}
+			total += size
+		}
+	}' "$dir/sheet.txt" >"$sheets"
+chown postgres "$tables" "$garbage" "$sheets" 2>/dev/null || true
 
 start_cluster "$dir/cluster" "$bin"
 export PGDATABASE=postgres
@@ -99,6 +124,10 @@ BEGIN
 			SELECT count(*) INTO results FROM goal_table_problems(raw);
 		WHEN 'goal_table_projects' THEN
 			SELECT count(*) INTO results FROM goal_table_projects(raw);
+		WHEN 'selfeval_rows' THEN
+			SELECT count(*) INTO results FROM selfeval_rows(raw);
+		WHEN 'selfeval_problems' THEN
+			SELECT count(*) INTO results FROM selfeval_problems(raw);
 	END CASE;
 	peak_kb := vmhwm_kb();
 	grew_kb := peak_kb - base;
@@ -109,8 +138,11 @@ work_mem_kb=$(psql -X -At -c "SELECT setting FROM pg_settings WHERE name = 'work
 bound_kb=$((work_mem_kb + allowance_mb * 1024))
 
 for fn in $functions; do
-	file=$tables
-	[ "$fn" = goal_table_problems ] && file=$garbage
+	case $fn in
+		goal_table_problems | selfeval_problems) file=$garbage ;;
+		selfeval_*) file=$sheets ;;
+		*) file=$tables ;;
+	esac
 	# a fresh backend for each call, so one call's memory does not hide another's
 	out=$(psql -X -At -F ' ' -v ON_ERROR_STOP=1 -c "SET plan_cache_mode = force_generic_plan" \
 		-c "SELECT * FROM peak('$file', '$fn')" 2>&1)

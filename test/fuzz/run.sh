@@ -31,7 +31,7 @@ if [ "${1:-}" = --explore ]; then
 fi
 seed=${FUZZ_SEED:-20221231}
 findings=${FUZZ_FINDINGS:-$top/test/fuzz/findings}
-targets=${FUZZ_TARGETS:-literal actual binary goal_table compare zip}
+targets=${FUZZ_TARGETS:-literal actual binary goal_table selfeval compare zip}
 
 INDICATOR_PACKAGES="$INDICATOR_PACKAGES $INDICATOR_TEST_PACKAGES" install_packages
 PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
@@ -42,7 +42,7 @@ cc=$(command -v clang || command -v clang-14)
 
 build="$top/test/fuzz/build"
 mkdir -p "$build" "$findings"
-core="decimal error scan units literal storage indicator_cmp exact policy actual score scorecard hierarchy weights infer gt_cells gt_columns gt_runon gt_stream gt_row gt_levels goal_table indicator_wire scorecard_wire zip"
+core="decimal error scan units literal storage indicator_cmp exact policy actual score scorecard hierarchy weights infer gt_cells gt_columns gt_runon gt_stream gt_row gt_levels goal_table selfeval indicator_wire scorecard_wire zip"
 say "building the fuzz targets with $cc"
 objs=""
 for f in $core; do
@@ -86,6 +86,16 @@ for f in "$top"/test/data/real/goal-*.txt; do
 		{ printf '%s' "$fmt"; head -c 1500 "$f"; } >"$build/corpus/goal_table/$(basename "$f" .txt)-f$fmt"
 	done
 done
+# self-evaluation sheets: the real ones as the test builds them, each also forced into every format
+mkdir -p "$build/corpus/selfeval"
+if /usr/bin/python3 "$top/test/import/selfeval_sheets.py" "$build/sheets" "$top"/test/data/real/selfeval-*.csv; then
+	for f in "$build"/sheets/*.tsv "$build"/sheets/*.csv; do
+		cp "$f" "$build/corpus/selfeval/"
+		for fmt in 1 2 3 5 6; do
+			{ printf '%s' "$fmt"; head -c 1500 "$f"; } >"$build/corpus/selfeval/$(basename "$f")-f$fmt"
+		done
+	done
+fi
 # the workbooks of the xlsx tests, good and damaged (the bomb aside: too big for a seed)
 mkdir -p "$build/corpus/zip"
 for f in "$top"/test/data/xlsx/*.xls*; do
@@ -150,6 +160,7 @@ for target in $targets; do
 		actual) maxlen=256 runs=100000 ;;
 		binary) maxlen=512 runs=2000000 ;;
 		goal_table) maxlen=512 runs=100000 ;;
+		selfeval) maxlen=1024 runs=50000 ;;
 		compare) maxlen=256 runs=300000 ;;
 		zip) maxlen=65536 runs=20000 ;;
 		*) maxlen=512 runs=100000 ;;

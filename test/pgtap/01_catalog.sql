@@ -55,7 +55,7 @@ CREATE TEMP VIEW fn_oids AS
 	SELECT f.*, to_regprocedure(format('%I(%s)', f.fname, array_to_string(f.args, ','))) AS oid
 	FROM fns f;
 
-SELECT plan(236);
+SELECT plan(243);
 
 --
 -- The type
@@ -244,16 +244,28 @@ SELECT results_eq($$
 -- The extension and its control file
 --
 SELECT has_extension('indicator', 'extension indicator is installed');
-SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'indicator'), '1.3',
-	'installed version is 1.3');
-SELECT is((SELECT default_version FROM pg_available_extensions WHERE name = 'indicator'), '1.3',
-	'default version is 1.3');
+SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'indicator'), '1.4',
+	'installed version is 1.4');
+SELECT is((SELECT default_version FROM pg_available_extensions WHERE name = 'indicator'), '1.4',
+	'default version is 1.4');
 -- 1.3: the importer's format and policy arguments, the constructor with the level 2
 SELECT has_function('goal_table_rows', ARRAY['text', 'text'], 'goal_table_rows(raw, format)');
 SELECT has_function('goal_table_problems', ARRAY['text', 'text', 'text'],
 	'goal_table_problems(raw, format, policy)');
 SELECT has_function('indicator', ARRAY['text', 'text', 'text', 'text', 'text'],
 	'indicator(nature, comparator, target, unit, level2)');
+-- 1.4: the self-evaluation importer, over text and over workbooks
+SELECT has_function('selfeval_projects', ARRAY['text', 'text'], 'selfeval_projects(raw, format)');
+SELECT has_function('selfeval_rows', ARRAY['text', 'text'], 'selfeval_rows(raw, format)');
+SELECT has_function('selfeval_problems', ARRAY['text', 'text'], 'selfeval_problems(raw, format)');
+SELECT has_function('selfeval_projects', ARRAY['bytea'], 'selfeval_projects(workbook)');
+SELECT has_function('selfeval_rows', ARRAY['bytea'], 'selfeval_rows(workbook)');
+SELECT has_function('selfeval_problems', ARRAY['bytea'], 'selfeval_problems(workbook)');
+SELECT is_empty($$
+	SELECT p.oid::regprocedure FROM pg_proc p
+	WHERE p.proname LIKE 'selfeval%' AND (obj_description(p.oid, 'pg_proc') IS NULL OR p.proparallel <> 's'
+	                                      OR p.provolatile <> 'i')
+$$, 'the selfeval functions are IMMUTABLE, PARALLEL SAFE and commented');
 SELECT ok((SELECT trusted FROM pg_available_extension_versions WHERE name = 'indicator' AND version = '1.0'),
 	'the control file marks the extension trusted');
 SELECT ok((SELECT relocatable FROM pg_available_extension_versions WHERE name = 'indicator' AND version = '1.0'),
