@@ -26,6 +26,7 @@
 #include <stdlib.h>
 
 #include "goal_table.h"
+#include "selfeval.h"
 #include "hierarchy.h"
 #include "infer.h"
 #include "literal.h"
@@ -1728,6 +1729,148 @@ test_driver(const char *root)
 }
 
 /* ================================================================
+ * The self-evaluation importer (selfeval.c)
+ * ================================================================ */
+
+typedef struct SeCollected
+{
+	int			sheets;
+	int			problems;
+	StrBuf		rows;			/* "label1/label2/name: target|actual|weight|score|reason" */
+	StrBuf		fields;			/* "name year budget_total budget_spent rate score total" */
+	StrBuf		reasons;
+} SeCollected;
+
+static void
+slice_or_dash(StrBuf *b, GtSlice s)
+{
+	if (s.s == NULL)
+		sb_add(b, "-");
+	else
+		sb_add(b, "%.*s", s.len, s.s);
+}
+
+static void
+se_on_sheet(void *arg, const SeSheet *sh, const SeRow *rows, int nrows)
+{
+	SeCollected *c = (SeCollected *) arg;
+	static const int shown[] = {SE_NAME, SE_YEAR, SE_BUDGET_TOTAL, SE_BUDGET_SPENT, SE_BUDGET_RATE,
+	SE_BUDGET_SCORE, SE_TOTAL_SCORE, SE_GRADE};
+	int			i;
+
+	c->sheets++;
+	if (c->fields.len > 0)
+		sb_add(&c->fields, " / ");
+	for (i = 0; i < (int) lengthof(shown); i++)
+	{
+		if (i > 0)
+			sb_add(&c->fields, " ");
+		slice_or_dash(&c->fields, sh->field[shown[i]]);
+	}
+	for (i = 0; i < nrows; i++)
+	{
+		const SeRow *r = &rows[i];
+		char		cell[IND_TEXTBUF_SIZE];
+
+		if (c->rows.len > 0)
+			sb_add(&c->rows, "; ");
+		sb_add(&c->rows, "%s/%s/", r->level1 ? r->level1->name : "-", r->level2 ? r->level2->name : "-");
+		slice_or_dash(&c->rows, r->name);
+		se_row_target_cell(r, cell, sizeof(cell));
+		sb_add(&c->rows, ": %s|", r->target.s ? cell : "-");
+		slice_or_dash(&c->rows, r->actual);
+		sb_add(&c->rows, "|");
+		slice_or_dash(&c->rows, r->weight);
+		sb_add(&c->rows, "|");
+		slice_or_dash(&c->rows, r->score);
+		sb_add(&c->rows, "|");
+		slice_or_dash(&c->rows, r->reason);
+	}
+}
+
+static void
+se_on_problem(void *arg, const GtProblem *p)
+{
+	SeCollected *c = (SeCollected *) arg;
+
+	c->problems++;
+	sb_add(&c->reasons, "%sline %d: %s", c->reasons.len > 0 ? " | " : "", p->line, p->reason);
+}
+
+typedef struct SeCase
+{
+	const char *what;
+	const char *text;
+	GtFormat	format;
+	int			sheets;
+	int			problems;
+	const char *rows;
+	const char *fields;
+} SeCase;
+
+static const SeCase se_cases[] = {
+	{"the national form: budget block, header, rows filled down, total and grade",
+		"项目支出绩效自评表\n（2022年度）\n项目名称\t示范\n"
+		"项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+		"\t年度资金总额\t100\t120\t114\t10\t95%\t9.5\n"
+		"\t其中：当年财政拨款\t100\t120\t114\t—\t\t—\n"
+		"绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n"
+		"\t产出指标(50分)\t数量指标\t补助人数\t≥200人\t206人\t20\t20\n"
+		"\t\t质量指标\t准确率\t100%\t99%\t30\t28\t有误\n"
+		"总分\t\t\t\t\t\t100\t57.5\t优\n",
+		GT_FORMAT_AUTO, 1, 0,
+		"产出指标/数量指标/补助人数: ≥200人|206人|20|20|-; 产出指标/质量指标/准确率: 100%|99%|30|28|有误",
+	"示范 2022 120 114 95% 9.5 57.5 优"},
+	{"分值 before the target, no budget block",
+		"绩效自评表\n一级指标\t二级指标\t三级指标\t分值\t年度指标值\t实际完成值\t得分\n"
+		"产出指标\t数量指标\t面积\t20\t29.5亩\t29.5亩\t20\n",
+		GT_FORMAT_AUTO, 1, 0, "产出指标/数量指标/面积: 29.5亩|29.5亩|20|20|-",
+	"- - - - - - - -"},
+	{"指标性质 | 指标值 | 度量单位: the target joined as printed",
+		"自评表\n一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t实际完成值\t分值\t得分\n"
+		"产出指标\t数量指标\t人数\t≧\t735\t人次\t735\t10\t10\n",
+		GT_FORMAT_AUTO, 1, 0, "产出指标/数量指标/人数: ≧735人次|735|10|10|-",
+	"- - - - - - - -"},
+	{"split at blanks: cells in the header's order, labels first; the name after a level 2",
+		"项目自评表\n一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+		"满意度指标 服务对象满意度指标 群众满意度 ≥90% 92% 10 10\n"
+		"产出指标 数量指标 里程 ≥50公里 52公里 30 30\n",
+		GT_FORMAT_SPACES, 1, 0,
+		"满意度指标/服务对象满意度指标/群众满意度: ≥90%|92%|10|10|-; 产出指标/数量指标/里程: ≥50公里|52公里|30|30|-",
+	"- - - - - - - -"},
+	{"a line before any sheet and an unreadable score are problems",
+		"说明\n自评表\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+		"产出指标\t数量指标\t人数\t≥1人\t1人\t10\tIO\n",
+		GT_FORMAT_AUTO, 1, 2, "产出指标/数量指标/人数: ≥1人|1人|10|IO|-",
+	"- - - - - - - -"},
+};
+
+static void
+test_selfeval(void)
+{
+	int			i;
+
+	for (i = 0; i < (int) lengthof(se_cases); i++)
+	{
+		const SeCase *t = &se_cases[i];
+		SeCollected *c = palloc0(sizeof(SeCollected));
+		SeSink		sink = {se_on_sheet, se_on_problem, NULL, NULL};
+		GtResult	r;
+
+		sink.arg = c;
+		se_read(t->text, (int) strlen(t->text), t->format, &sink, &r);
+		if (!check_int(c->problems, t->problems, "selfeval: %s: problems", t->what))
+			printf("#   problems: %s\n", c->reasons.data);
+		check_int(c->sheets, t->sheets, "selfeval: %s: sheets", t->what);
+		check_str(c->rows.data, t->rows, "selfeval: %s: rows", t->what);
+		check_str(c->fields.data, t->fields, "selfeval: %s: sheet fields", t->what);
+		check(r.nrows == 0 || r.nprojects == c->sheets, NULL, NULL, "selfeval: %s: the counts agree", t->what);
+		pfree(c);
+	}
+}
+
+
+/* ================================================================
  * Long inputs: what the fuzzer found about whole documents on one line
  * ================================================================ */
 
@@ -1841,6 +1984,7 @@ main(int argc, char **argv)
 	test_infer();
 	test_driver(root);
 	test_long_inputs();
+	test_selfeval();
 	printf("1..%d\n", tests_run);
 	if (tests_failed > 0)
 		printf("# %d of %d checks failed\n", tests_failed, tests_run);
