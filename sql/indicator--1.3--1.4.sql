@@ -70,3 +70,19 @@ CREATE FUNCTION selfeval_problems(workbook bytea,
 	AS 'MODULE_PATHNAME', 'selfeval_problems_xlsx' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION selfeval_problems(bytea) IS
 'what the self-evaluation reader could not place in an xlsx workbook, row by row (line = the row in its sheet)';
+
+/*
+ * Scoring the cells real sheets hold: an actual that only a person can
+ * score (a sentence, a bare grade against a number, a unit that does not
+ * convert) no longer raises an error.  score() is NULL for it, and
+ * score_detail() and the scorecard say so.
+ */
+ALTER TYPE indicator_score ADD ATTRIBUTE needs_person boolean;
+ALTER TYPE indicator_score ADD ATTRIBUTE person_reason text;
+COMMENT ON COLUMN indicator_score.needs_person IS
+'the actual cannot be scored by the rules (a sentence, a bare grade against a number, a unit that does not convert): points, attainment and met are NULL';
+COMMENT ON COLUMN indicator_score.person_reason IS
+'why a person must score the row, in words a reviewer can paste into a report';
+ALTER TYPE scorecard ADD ATTRIBUTE needs_person bigint;
+COMMENT ON COLUMN scorecard.needs_person IS
+'rows whose actual only a person can score: their weights count in weight, not in scored_weight';

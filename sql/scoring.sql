@@ -99,18 +99,58 @@ FROM (VALUES ('定性 2022年12月前', '2022年11月'), ('定性 2022年12月�
              ('定性 2022年底', '2022/12/31')) t(spec, actual);
 
 --
+-- actuals as sheets write them (1.4)
+--
+-- a number repeating the comparator; yes and no; the target's own words, with
+-- 已/已经/达到 before them; 基本达到 and its kin are 部分达成
+SELECT spec, actual, score(spec::indicator, actual, 10)
+FROM (VALUES ('>= 266 米', '≥266米'), ('>= 90 %', '≥90%'), ('<= 5300 元/户', '<=5300元/户'),
+             ('<= 5300 元/户', '≤ 0.6 万元/户'), ('定性 资金全部到位', '是'), ('定性 资金全部到位', '否'),
+             ('定性 显著提升', '显著提升'), ('定性 有效提升', '已有效提升'), ('定性 有效提升', '已经有效提升。'),
+             ('定性 群众满意度提高', '达到群众满意度提高'), ('定性 有效', '基本达到'),
+             ('定性 有效', '基本完成'), ('定性 有效', '基本实现')) t(spec, actual);
+-- what only a person can score: score() is NULL, never an error, and
+-- score_detail() says why; the sheet goes on
+SELECT spec, actual, score(spec::indicator, actual, 10) IS NULL AS score_null,
+       d.needs_person, d.points, d.met, d.reason_required, d.person_reason
+FROM (VALUES ('>= 95 %', 'abc'), ('>= 95 %', '见附件'), ('>= 95 %', '详见报告'),
+             ('定性 有效提升', '显著提升'), ('定性 有效提升', '持续有效'),
+             ('>= 10 次', '达成'), ('>= 10 次', '基本完成'),
+             ('>= 95 %', '96次'), ('>= 100 条/天', '3000 条/月'),
+             ('定性 有效提高', '95'), ('定性 有效提高', '2022年11月'), ('>= 95 %', '2022年11月'),
+             ('定性 2022年6月30日前', '2022年6月0日'), ('定性 2022年6月30日前', '2022年0月'),
+             ('定性 2022年0月前', '2023-01-01')) t(spec, actual),
+     LATERAL score_detail(spec::indicator, actual, 10) d;
+-- a number against words, in numeric form, needs a person too
+SELECT score('定性 有效提高', 95, 10) IS NULL AS numeric_on_words,
+       (score_detail('定性 有效提高', 95, 10)).needs_person;
+-- a grade with a person's own score against a number is that score (the band checked)
+SELECT score('>= 10 次', '达成 9.5', 10) AS manual, score('>= 10 次', '部分达成(70%)', 10) AS manual_share;
+-- the scorecard counts them apart from the unscored rows (NULL actual): their
+-- weight counts, their points do not
+SELECT (c).indicators, (c).met, (c).unscored, (c).needs_person, (c).weight, (c).scored_weight, (c).score
+FROM (SELECT scorecard(spec, actual, 10) AS c
+      FROM (VALUES ('>= 10 次'::indicator, '12次'), ('>= 10 次', '见附件'), ('定性 有效', '是'),
+                   ('>= 10 次', NULL), ('>= 10 次', '达成')) t(spec, actual)) s;
+-- the state's text and binary forms are version 2 only when a row needs a
+-- person, so every state a 1.3 library made reads and prints as it did
+WITH s AS (SELECT k, scorecard_state(spec, actual, 10) AS st
+           FROM (VALUES (1, '>= 10 次'::indicator, '12次'), (1, '>= 10 次', '见附件'),
+                        (2, '>= 10 次', '12次'), (2, '>= 10 次', NULL)) t(k, spec, actual) GROUP BY k)
+SELECT k, st::text, st::text::scorecard_state::text = st::text AS text_round_trip,
+       length(scorecard_state_send(st)) AS wire_bytes
+FROM s ORDER BY k;
+-- a malformed number is still a typo, not an answer
+SELECT stmt, t.state, t.message, t.detail
+FROM (VALUES ($$SELECT score('>= 10 次', '1,5', 10)$$), ($$SELECT score('>= 10 次', '≥1,5次', 10)$$)) s(stmt),
+     LATERAL try_sql(stmt) t;
+
+--
 -- errors
 --
 SELECT stmt, t.state, t.message, t.detail
-FROM (VALUES ($$SELECT score('>= 95 %', '96次', 10)$$),
-             ($$SELECT score('>= 100 条/天', '3000 条/月', 10)$$),
-             ($$SELECT attainment('定性 有效提高', '达成 9')$$),
-             ($$SELECT score('>= 95 %', 'abc', 10)$$),
+FROM (VALUES ($$SELECT attainment('定性 有效提高', '达成 9')$$),
              ($$SELECT score('>= 95 %', '', 10)$$),
-             ($$SELECT score('定性 有效提高', '95', 10)$$),
-             ($$SELECT score('定性 有效提高', 95, 10)$$),
-             ($$SELECT score('定性 有效提高', '2022年11月', 10)$$),
-             ($$SELECT score('>= 95 %', '2022年11月', 10)$$),
              ($$SELECT score('定性 有效提高', '达成 7', 10)$$),
              ($$SELECT score('定性 有效提高', '未达成 6', 10)$$),
              ($$SELECT score('定性 有效提高', '达成 11', 10)$$),
@@ -130,9 +170,6 @@ FROM (VALUES ($$SELECT score('>= 95 %', '96次', 10)$$),
              ($$SELECT score('定性 2022年6月30日前', '2022-0-15', 10)$$),
              ($$SELECT score('定性 2022年6月30日前', '2022-07-00', 10)$$),
              ($$SELECT score('定性 2022年6月30日前', '2022/6/0', 10)$$),
-             ($$SELECT score('定性 2022年6月30日前', '2022年6月0日', 10)$$),
-             ($$SELECT score('定性 2022年6月30日前', '2022年0月', 10)$$),
-             ($$SELECT score('定性 2022年0月前', '2023-01-01', 10)$$),
              -- scientific notation is refused, not read as a unit
              ($$SELECT score('>= 10', '1e5', 10)$$),
              ($$SELECT score('>= 10 次', '1.5E+3 次', 10)$$),

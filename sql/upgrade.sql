@@ -26,7 +26,8 @@ SELECT to_unit('≤60万元', '元') AS old_symbol, score('>= 95 %', 90, 10, NUL
 ALTER EXTENSION indicator UPDATE;
 SELECT extversion FROM pg_extension WHERE extname = 'indicator';
 SELECT (SELECT string_agg(spec::text || actual || weight, ',' ORDER BY id) FROM t) = data AS data_same,
-       (SELECT scorecard(spec, actual, weight)::text FROM t) = card AS scores_same,
+       -- 1.4 added needs_person at the end of the scorecard: none here
+       (SELECT scorecard(spec, actual, weight)::text FROM t) = regexp_replace(card, '\)$', ',0)') AS scores_same,
        (SELECT string_agg(s::text, ',' ORDER BY spec) FROM states) = st AS states_same
 FROM before;
 SET enable_seqscan = off;

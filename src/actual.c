@@ -27,12 +27,15 @@ static const IndWord grade_words[] = {
 	{"部分达成预期指标并具有一定效果", IND_GRADE_PARTIAL}, {"部分完成", IND_GRADE_PARTIAL},
 	{"基本达成", IND_GRADE_PARTIAL}, {"基本达成年度指标", IND_GRADE_PARTIAL},
 	{"基本达成预期指标", IND_GRADE_PARTIAL}, {"基本完成", IND_GRADE_PARTIAL},
+	{"基本达到", IND_GRADE_PARTIAL}, {"基本实现", IND_GRADE_PARTIAL}, {"基本达标", IND_GRADE_PARTIAL},
 	{"partial", IND_GRADE_PARTIAL},
 	{"未达成", IND_GRADE_UNMET}, {"未达成年度指标", IND_GRADE_UNMET},
 	{"未达成年度指标且效果较差", IND_GRADE_UNMET}, {"未达成预期指标", IND_GRADE_UNMET},
 	{"未达成预期指标且效果较差", IND_GRADE_UNMET}, {"未完成", IND_GRADE_UNMET},
 	{"没有达成", IND_GRADE_UNMET}, {"未达到", IND_GRADE_UNMET}, {"未达标", IND_GRADE_UNMET},
 	{"unmet", IND_GRADE_UNMET},
+	/* a yes-or-no question's answer (资金是否全部到位: 是) */
+	{"是", IND_GRADE_MET}, {"否", IND_GRADE_UNMET},
 };
 
 static const char *const grade_names[] = {NULL, "达成", "部分达成", "未达成"};
@@ -42,6 +45,29 @@ ind_grade_name(IndGrade g)
 {
 	return (g >= IND_GRADE_MET && g <= IND_GRADE_UNMET) ? grade_names[g] : NULL;
 }
+
+/* Why a person must score it, in the words a reviewer pastes into a report. */
+const char *
+ind_person_reason(IndPerson p)
+{
+	switch (p)
+	{
+		case IND_PERSON_NONE:
+			return NULL;
+		case IND_PERSON_TEXT:
+			return "实际完成值是文字说明，不是数值、等级或日期，需人工判定得分";
+		case IND_PERSON_GRADE:
+			return "定量指标的实际完成值只填了等级（如“达成”），未填实际数值，需人工核实";
+		case IND_PERSON_DATE:
+			return "实际完成值是日期，而指标值不是完成时限，需人工判定得分";
+		case IND_PERSON_NUMBER:
+			return "定性指标的实际完成值是数值，需人工判定是否达成";
+		case IND_PERSON_UNIT:
+			return "实际完成值的计量单位与指标值不一致，无法换算，需人工核实";
+	}
+	return NULL;
+}
+
 
 /* What may stand between a grade and its manual score, and after it. */
 static const IndWord open_marks[] = {
@@ -326,6 +352,18 @@ starts_number_or_punct(const char *s, int len)
 	return ind_decimal_parse(s, len, false, &n, &d) != IND_DEC_NOT_A_NUMBER;
 }
 
+/* Words a person must read: 见附件, a sentence, 显著提升 (compared with the target later). */
+static IndStatus
+as_text(const char *s, int pos, int end, IndActual *a)
+{
+	memset(a, 0, sizeof(*a));
+	a->kind = IND_ACTUAL_TEXT;
+	a->text = s + pos;
+	a->text_len = end - pos;
+	a->person = IND_PERSON_TEXT;
+	return IND_OK;
+}
+
 /* A grade, then optionally a manual score: "达成 9.5", "部分达成(70%)". */
 static IndStatus
 read_grade(const char *s, int pos, int end, int grade, IndActual *a, IndError *err)
@@ -384,7 +422,16 @@ ind_parse_actual(const char *s, int len, IndActual *a, IndError *err)
 		return ind_failf(err, IND_ERR_SYNTAX, "The actual value is empty.");
 
 	if ((n = MATCH(s + pos, end - pos, grade_words, &code)) > 0)
-		return read_grade(s, pos + n, end, code, a, err);
+	{
+		int			q = ind_skip_spaces(s, end, pos + n);
+		int			c2;
+
+		/* a grade, alone or with a manual score; words after it are for a person */
+		if (q >= end || starts_number_or_punct(s + q, end - q) ||
+			MATCH(s + q, end - q, open_marks, &c2) > 0)
+			return read_grade(s, pos + n, end, code, a, err);
+		return as_text(s, pos, end, a);
+	}
 
 	{
 		int			p = pos;
@@ -406,7 +453,23 @@ ind_parse_actual(const char *s, int len, IndActual *a, IndError *err)
 		}
 	}
 
+	/* "≥266米", "<=5300元/户": the sheet repeats the target's comparator */
+	if ((n = ind_comparator_prefix(s + pos, end - pos)) > 0)
+	{
+		int			q = ind_skip_spaces(s, end, pos + n);
+		IndDecimal	d2;
+		int			n2;
+
+		if (ind_decimal_parse(s + q, end - q, true, &n2, &d2) != IND_DEC_NOT_A_NUMBER)
+		{
+			a->repeated_comparator = true;
+			pos = q;
+		}
+	}
 	st = ind_decimal_parse(s + pos, end - pos, true, &n, &d);
+	/* words that are not a number: an answer only a person can score */
+	if (st == IND_DEC_NOT_A_NUMBER && !a->repeated_comparator && !starts_number_or_punct(s + pos, end - pos))
+		return as_text(s, pos, end, a);
 	if (st == IND_DEC_OUT_OF_RANGE)
 		return ind_fail_token(err, IND_ERR_RANGE,
 							  "The number \"%s\" has more than 18 significant digits.", s + pos, n);
@@ -477,4 +540,61 @@ ind_actual_to_target_unit(const IndSpec *spec, IndActual *a, IndError *err)
 	if (!ind_ratio_mul(a->value, f, &a->value))
 		return ind_failf(err, IND_ERR_RANGE, "The converted actual value is too large.");
 	return IND_OK;
+}
+
+/* Words before a qualitative target's own text that say it was reached. */
+static const IndWord reached_words[] = {
+	{"已经", 1}, {"已", 1}, {"达到", 1}, {"已达到", 1}, {"均已", 1}, {"已实现", 1},
+};
+
+static const char *const end_marks[] = {"。", ".", "；", ";", "！"};
+
+/* [a, b) of s less the full stops at its end. */
+static int
+trim_end_marks(const char *s, int a, int b)
+{
+	bool		cut = true;
+
+	while (cut && b > a)
+	{
+		int			k;
+
+		cut = false;
+		for (k = 0; k < (int) lengthof(end_marks); k++)
+		{
+			int			ml = (int) strlen(end_marks[k]);
+
+			if (b - a >= ml && memcmp(s + b - ml, end_marks[k], ml) == 0)
+			{
+				b = ind_trim_end(s, a, b - ml);
+				cut = true;
+				break;
+			}
+		}
+	}
+	return b;
+}
+
+/*
+ * Does the actual repeat the qualitative target's own words, perhaps with
+ * 已, 已经 or 达到 before them: 显著提升 against 显著提升, 已有效提升 against
+ * 有效提升?  Then it says the target was reached.
+ */
+bool
+ind_actual_says_target(const char *target, int target_len, const char *s, int len)
+{
+	int			a = ind_skip_spaces(s, len, 0);
+	int			b = ind_trim_end(s, a, len);
+	int			ta = ind_skip_spaces(target, target_len, 0);
+	int			tb = trim_end_marks(target, ta, ind_trim_end(target, ta, target_len));
+	int			code;
+	int			n;
+
+	if (tb <= ta)
+		return false;
+	if ((n = MATCH(s + a, b - a, reached_words, &code)) > 0 &&
+		!(b - a == tb - ta && memcmp(s + a, target + ta, b - a) == 0))
+		a = ind_skip_spaces(s, b, a + n);
+	b = trim_end_marks(s, a, b);
+	return b - a == tb - ta && b > a && memcmp(s + a, target + ta, b - a) == 0;
 }

@@ -25,8 +25,23 @@ typedef enum IndActualKind
 {
 	IND_ACTUAL_NUMBER,
 	IND_ACTUAL_GRADE,
-	IND_ACTUAL_DATE
+	IND_ACTUAL_DATE,
+	IND_ACTUAL_TEXT				/* words that are none of these: a person reads them */
 } IndActualKind;
+
+/*
+ * Why an actual is not scored automatically but left to a person.  The
+ * codes are part of no stored format; ind_person_reason() says each.
+ */
+typedef enum IndPerson
+{
+	IND_PERSON_NONE = 0,
+	IND_PERSON_TEXT,			/* a sentence, 见附件: not a number, grade or date */
+	IND_PERSON_GRADE,			/* a bare grade against a quantitative target */
+	IND_PERSON_DATE,			/* a date against a target that is no deadline */
+	IND_PERSON_NUMBER,			/* a number against a qualitative target */
+	IND_PERSON_UNIT				/* a unit that does not convert to the target's */
+} IndPerson;
 
 /* An actual result as a self-evaluation form writes it. */
 typedef struct IndActual
@@ -40,6 +55,10 @@ typedef struct IndActual
 	bool		manual_is_fraction; /* ... as a fraction of the weight */
 	IndDecimal	manual;
 	int32		date;			/* DATE: days since 2000-01-01 */
+	const char *text;			/* TEXT: the words, in the caller's buffer */
+	int			text_len;
+	IndPerson	person;			/* TEXT: why (IND_PERSON_TEXT unless said otherwise) */
+	bool		repeated_comparator;	/* NUMBER: "≥266米" repeats the target's comparator */
 } IndActual;
 
 /* A deadline read from a qualitative target such as 2022年12月前. */
@@ -56,5 +75,7 @@ extern int32 ind_days_from_civil(int y, int m, int d);
 extern void ind_civil_from_days(int32 z, int *y, int *m, int *d);
 extern int	ind_months_late(int32 deadline, int32 done);
 extern const char *ind_grade_name(IndGrade g);
+extern const char *ind_person_reason(IndPerson p);
+extern bool ind_actual_says_target(const char *target, int target_len, const char *s, int len);
 
 #endif							/* INDICATOR_ACTUAL_H */

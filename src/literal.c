@@ -799,6 +799,15 @@ ind_is_comparator_word(const char *s, int len)
 	return len > 0 && MATCH(s, len, comparator_words, &code) == len;
 }
 
+/* The length of a comparator word at the start of s (≥, 大于等于, >=), or 0. */
+int
+ind_comparator_prefix(const char *s, int len)
+{
+	int			code;
+
+	return len > 0 ? MATCH(s, len, comparator_words, &code) : 0;
+}
+
 /* Does s read as a combined target cell: "≥95%", "≤90万元", "95%～100%"? */
 bool
 ind_is_combined_target(const char *s, int len)

@@ -75,6 +75,7 @@ extern const char *ind_comparator_symbol(IndComparator c);
 extern IndStatus ind_check_spec(IndSpec *spec, IndError *err);
 extern bool ind_is_nature_word(const char *s, int len);
 extern bool ind_is_comparator_word(const char *s, int len);
+extern int	ind_comparator_prefix(const char *s, int len);
 extern bool ind_is_combined_target(const char *s, int len);
 
 #endif							/* INDICATOR_LITERAL_H */

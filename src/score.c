@@ -426,8 +426,39 @@ ind_score(const IndSpec *spec, const IndActual *actual, IndDecimal w, const IndP
 	if (w.mant < 0)
 		return ind_failf(err, IND_ERR_ARG, "The weight must not be negative.");
 
+	/*
+	 * What a person must score: words that say nothing a rule can read
+	 * (unless they repeat a qualitative target's own words, which says it
+	 * was reached), a bare grade against a number, a date against what is
+	 * no deadline, a number against words.
+	 */
+	if (actual->kind == IND_ACTUAL_TEXT)
+	{
+		IndActual	met;
+
+		if (spec->op != IND_OP_NONE || actual->person != IND_PERSON_TEXT ||
+			!ind_actual_says_target(spec->text, spec->text_len, actual->text, actual->text_len))
+		{
+			out->needs_person = actual->person != IND_PERSON_NONE ? actual->person : IND_PERSON_TEXT;
+			return IND_OK;
+		}
+		memset(&met, 0, sizeof(met));
+		met.kind = IND_ACTUAL_GRADE;
+		met.grade = IND_GRADE_MET;
+		actual = &met;
+		if ((st = score_grade(actual, w, p, out, err)) != IND_OK)
+			return st;
+		out->reason_required = ind_decimal_cmp(out->points, w) < 0;
+		return IND_OK;
+	}
 	if (actual->kind == IND_ACTUAL_GRADE)
 	{
+		/* a grade says nothing about how much of a number was done */
+		if (spec->op != IND_OP_NONE && !actual->has_manual)
+		{
+			out->needs_person = IND_PERSON_GRADE;
+			return IND_OK;
+		}
 		if ((st = score_grade(actual, w, p, out, err)) != IND_OK)
 			return st;
 		out->reason_required = ind_decimal_cmp(out->points, w) < 0;
@@ -436,10 +467,18 @@ ind_score(const IndSpec *spec, const IndActual *actual, IndDecimal w, const IndP
 
 	if (spec->op == IND_OP_NONE)
 	{
+		IndDeadline dl;
+
 		if (actual->kind != IND_ACTUAL_DATE)
-			return ind_fail_token(err, IND_ERR_ARG,
-								  "The qualitative target \"%s\" is scored by grade (达成, 部分达成, 未达成), or by date if it is a deadline.",
-								  spec->text, spec->text_len);
+		{
+			out->needs_person = IND_PERSON_NUMBER;
+			return IND_OK;
+		}
+		if (!ind_parse_deadline(spec->text, spec->text_len, &dl))
+		{
+			out->needs_person = IND_PERSON_DATE;
+			return IND_OK;
+		}
 		st = score_deadline(spec, actual, p, &res, err);
 	}
 	else
@@ -447,8 +486,10 @@ ind_score(const IndSpec *spec, const IndActual *actual, IndDecimal w, const IndP
 		IndRatio	t = ind_ratio_from_decimal(spec->lo);
 
 		if (actual->kind != IND_ACTUAL_NUMBER)
-			return ind_failf(err, IND_ERR_ARG,
-							 "A date cannot score a numeric target.");
+		{
+			out->needs_person = IND_PERSON_DATE;
+			return IND_OK;
+		}
 		a = actual->value;
 		/*
 		 * S1 counts negative actuals as 0.  A negative target (增长率 >= -5 %)

@@ -23,6 +23,7 @@ typedef struct IndScore
 	bool		over_completed; /* deviation reached over_threshold - 1 */
 	bool		reason_required;	/* points below the weight */
 	bool		manual_review;	/* the policy wants a person to look */
+	IndPerson	needs_person;	/* not scored: only a person can (the rest is unset) */
 } IndScore;
 
 extern IndStatus ind_score(const IndSpec *spec, const IndActual *actual, IndDecimal weight,

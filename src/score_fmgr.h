@@ -14,5 +14,7 @@
 #include "score.h"
 
 extern void ind_report_score_error(const IndError *err, const char *actual_text);
+extern void ind_actual_in_target_unit(const IndSpec *spec, IndActual *a, IndError *err,
+									  const char *actual_text);
 
 #endif							/* INDICATOR_SCORE_FMGR_H */

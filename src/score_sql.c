@@ -65,6 +65,23 @@ ind_report_score_error(const IndError *err, const char *actual_text)
 	}
 }
 
+/*
+ * Express a text actual in the target's unit.  A unit that does not
+ * convert is for a person to look at (the sheet goes on); a value that
+ * overflows in conversion is still an error.
+ */
+void
+ind_actual_in_target_unit(const IndSpec *spec, IndActual *a, IndError *err, const char *actual_text)
+{
+	if (ind_actual_to_target_unit(spec, a, err) == IND_OK)
+		return;
+	if (err->status != IND_ERR_DATA)
+		ind_report_score_error(err, actual_text);
+	memset(a, 0, sizeof(*a));
+	a->kind = IND_ACTUAL_TEXT;
+	a->person = IND_PERSON_UNIT;
+}
+
 /* Argument 1 as an actual, numeric or text depending on the function. */
 static void
 actual_arg(FunctionCallInfo fcinfo, const IndSpec *spec, bool is_text, IndActual *a)
@@ -77,9 +94,9 @@ actual_arg(FunctionCallInfo fcinfo, const IndSpec *spec, bool is_text, IndActual
 		int			len;
 		const char *s = ind_text_to_utf8(t, &len);
 
-		if (ind_parse_actual(s, len, a, &err) != IND_OK ||
-			ind_actual_to_target_unit(spec, a, &err) != IND_OK)
+		if (ind_parse_actual(s, len, a, &err) != IND_OK)
 			ind_report_score_error(&err, text_to_cstring(t));
+		ind_actual_in_target_unit(spec, a, &err, text_to_cstring(t));
 	}
 	else
 	{
@@ -151,6 +168,8 @@ indicator_score_numeric(PG_FUNCTION_ARGS)
 
 	RETURN_NULL_BEFORE_POLICY(fcinfo, 3);
 	score_args(fcinfo, false, 2, 3, false, &s, &w);
+	if (s.needs_person)
+		PG_RETURN_NULL();		/* a number against words: score_detail() says so */
 	PG_RETURN_DATUM(points_datum(&s));
 }
 
@@ -163,6 +182,8 @@ indicator_score_text(PG_FUNCTION_ARGS)
 
 	RETURN_NULL_BEFORE_POLICY(fcinfo, 3);
 	score_args(fcinfo, true, 2, 3, false, &s, &w);
+	if (s.needs_person)
+		PG_RETURN_NULL();		/* score_detail() says why */
 	PG_RETURN_DATUM(points_datum(&s));
 }
 
@@ -176,6 +197,8 @@ indicator_attainment_numeric(PG_FUNCTION_ARGS)
 
 	RETURN_NULL_BEFORE_POLICY(fcinfo, 2);
 	score_args(fcinfo, false, -1, 2, true, &s, &w);
+	if (s.needs_person)
+		PG_RETURN_NULL();
 	PG_RETURN_DATUM(ind_ratio_to_numeric(s.attainment, 4));
 }
 
@@ -188,6 +211,8 @@ indicator_attainment_text(PG_FUNCTION_ARGS)
 
 	RETURN_NULL_BEFORE_POLICY(fcinfo, 2);
 	score_args(fcinfo, true, -1, 2, true, &s, &w);
+	if (s.needs_person)
+		PG_RETURN_NULL();
 	PG_RETURN_DATUM(ind_ratio_to_numeric(s.attainment, 4));
 }
 
@@ -200,6 +225,8 @@ indicator_met_numeric(PG_FUNCTION_ARGS)
 	IndDecimal	w;
 
 	score_args(fcinfo, false, -1, 2, false, &s, &w);
+	if (s.needs_person)
+		PG_RETURN_NULL();
 	PG_RETURN_BOOL(s.met);
 }
 
@@ -211,32 +238,47 @@ indicator_met_text(PG_FUNCTION_ARGS)
 	IndDecimal	w;
 
 	score_args(fcinfo, true, -1, 2, false, &s, &w);
+	if (s.needs_person)
+		PG_RETURN_NULL();		/* unknown until a person looks */
 	PG_RETURN_BOOL(s.met);
 }
 
-/* The whole result as a composite indicator_score. */
+/*
+ * The whole result as a composite indicator_score.  A row a person must
+ * score has no points, attainment or met; needs_person and person_reason
+ * (1.4) say why.  Under a 1.3 catalog the type has its first 7 fields.
+ */
 static Datum
 detail_datum(FunctionCallInfo fcinfo, IndScore *s)
 {
 	TupleDesc	tupdesc;
-	Datum		values[7];
-	bool		nulls[7] = {false, false, false, false, false, false, false};
+	Datum		values[9];
+	bool		nulls[9] = {false, false, false, false, false, false, false, false, false};
+	bool		person = s->needs_person != IND_PERSON_NONE;
 
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("function returning record called in context that cannot accept type record")));
 	tupdesc = BlessTupleDesc(tupdesc);
-	values[0] = points_datum(s);
-	values[1] = ind_ratio_to_numeric(s->attainment, 4);
+	values[0] = person ? (Datum) 0 : points_datum(s);
+	nulls[0] = person;
+	values[1] = person ? (Datum) 0 : ind_ratio_to_numeric(s->attainment, 4);
+	nulls[1] = person;
 	values[2] = BoolGetDatum(s->met);
-	if (s->has_deviation)
+	nulls[2] = person;
+	if (s->has_deviation && !person)
 		values[3] = ind_ratio_to_numeric(s->deviation, 4);
 	else
 		nulls[3] = true;
 	values[4] = BoolGetDatum(s->over_completed);
-	values[5] = BoolGetDatum(s->reason_required);
-	values[6] = BoolGetDatum(s->manual_review);
+	values[5] = BoolGetDatum(s->reason_required || person);
+	values[6] = BoolGetDatum(s->manual_review || person);
+	values[7] = BoolGetDatum(person);
+	if (person)
+		values[8] = PointerGetDatum(UTF8_TEXT(ind_person_reason(s->needs_person)));
+	else
+		nulls[8] = true;
 	return HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
 }
 

@@ -14,7 +14,7 @@
 
 static const char *const counter_names[IND_SC_NCOUNTERS] = {
 	"indicators", "met", "unmet", "unscored", "flagged", "over_completed",
-	"reason_required", "manual_review"
+	"reason_required", "manual_review", "needs_person"
 };
 static const char *const sum_names[IND_SC_NSUMS] = {"weight", "score", "scored_weight"};
 
@@ -73,6 +73,49 @@ ind_sc_add_unscored(IndScorecard *sc, IndDecimal weight, int sign)
 	return add_sum(sc, IND_SC_WEIGHT, sign * w);
 }
 
+/* Count a row only a person can score: its weight counts, it has no points. */
+bool
+ind_sc_add_needs_person(IndScorecard *sc, IndDecimal weight, int sign)
+{
+	int128		w;
+
+	if (!millionths(weight, &w))
+		return false;
+	sc->count[IND_SC_INDICATORS] += sign;
+	sc->count[IND_SC_NEEDS_PERSON] += sign;
+	return add_sum(sc, IND_SC_WEIGHT, sign * w);
+}
+
+/*
+ * A version-1 value (stored by extension 1.3 or before) in the current
+ * layout: its counters, no row needing a person, its sums.  false when it
+ * is not one.
+ */
+bool
+ind_sc_upgrade(const void *v1, Size size, IndScorecard *sc)
+{
+	const char *p = (const char *) v1;
+	int32		version;
+	int			i;
+
+	if (size != IND_SC_V1_SIZE)
+		return false;
+	memcpy(&version, p + offsetof(IndScorecard, version), sizeof(int32));
+	if (version != 1)
+		return false;
+	ind_sc_init(sc);
+	memcpy(sc->count, p + offsetof(IndScorecard, count), IND_SC_V1_COUNTERS * sizeof(int64));
+	/* the sums came right after the eight counters */
+	for (i = 0; i < IND_SC_NSUMS; i++)
+	{
+		memcpy(&sc->sum_hi[i], p + offsetof(IndScorecard, count) + (IND_SC_V1_COUNTERS + i) * sizeof(int64),
+			   sizeof(int64));
+		memcpy(&sc->sum_lo[i], p + offsetof(IndScorecard, count) +
+			   (IND_SC_V1_COUNTERS + IND_SC_NSUMS + i) * sizeof(int64), sizeof(uint64));
+	}
+	return true;
+}
+
 /* Count a scored row; sign -1 removes it. */
 bool
 ind_sc_add(IndScorecard *sc, IndDecimal weight, const IndScore *s, int sign)
@@ -123,8 +166,8 @@ ind_sc_valid(const IndScorecard *sc)
 		if (sc->count[i] < 0 || sc->count[i] > sc->count[IND_SC_INDICATORS])
 			return false;
 	/* summed in 128 bits: three counters near the 64-bit limit must not wrap */
-	if ((int128) sc->count[IND_SC_MET] + sc->count[IND_SC_UNMET] + sc->count[IND_SC_UNSCORED] !=
-		(int128) sc->count[IND_SC_INDICATORS])
+	if ((int128) sc->count[IND_SC_MET] + sc->count[IND_SC_UNMET] + sc->count[IND_SC_UNSCORED] +
+		sc->count[IND_SC_NEEDS_PERSON] != (int128) sc->count[IND_SC_INDICATORS])
 		return false;
 	/* weights are not negative and no row scores above its weight */
 	if (ind_sc_sum(sc, IND_SC_SCORE) < 0 ||
@@ -163,15 +206,17 @@ format_millionths(int128 v, char *buf)
 /*
  * The text form, lossless and stable:
  *   v1 indicators=9 met=5 ... weight=50.000000 score=43.330000 scored_weight=45.000000
+ * and, when a row needs a person, v2 with needs_person=N after manual_review.
  */
 int
 ind_sc_format(const IndScorecard *sc, char *buf, int buflen)
 {
-	int			len = snprintf(buf, buflen, "v%d", IND_SC_VERSION);
+	int			ncounters = sc->count[IND_SC_NEEDS_PERSON] != 0 ? IND_SC_NCOUNTERS : IND_SC_V1_COUNTERS;
+	int			len = snprintf(buf, buflen, "v%d", ncounters == IND_SC_NCOUNTERS ? 2 : 1);
 	int			i;
 
 	/* stop when full: snprintf returns what it would have written */
-	for (i = 0; i < IND_SC_NCOUNTERS && len < buflen; i++)
+	for (i = 0; i < ncounters && len < buflen; i++)
 		len += snprintf(buf + len, buflen - len, " %s=" INT64_FORMAT,
 						counter_names[i], sc->count[i]);
 	for (i = 0; i < IND_SC_NSUMS && len < buflen; i++)
@@ -243,16 +288,18 @@ ind_sc_parse(const char *s, int len, IndScorecard *sc, char *detail, int detaill
 	int			i;
 	int128		v;
 
+	int			ncounters;
+
 	ind_sc_init(sc);
-	if (len - pos < 2 || s[pos] != 'v' || s[pos + 1] != '0' + IND_SC_VERSION ||
+	if (len - pos < 2 || s[pos] != 'v' || (s[pos + 1] != '1' && s[pos + 1] != '2') ||
 		(len - pos > 2 && ind_space_len(s + pos + 2, len - pos - 2) == 0))
 	{
-		snprintf(detail, detaillen, "A scorecard state starts with its format version \"v%d\".",
-				 IND_SC_VERSION);
+		snprintf(detail, detaillen, "A scorecard state starts with its format version \"v1\" or \"v2\".");
 		return false;
 	}
+	ncounters = s[pos + 1] == '2' ? IND_SC_NCOUNTERS : IND_SC_V1_COUNTERS;
 	pos += 2;
-	for (i = 0; i < IND_SC_NCOUNTERS; i++)
+	for (i = 0; i < ncounters; i++)
 	{
 		if (!expect_key(s, len, &pos, counter_names[i]) || !read_fixed(s, len, &pos, 0, &v) ||
 			v < 0 || v > PG_INT64_MAX)
@@ -278,7 +325,7 @@ ind_sc_parse(const char *s, int len, IndScorecard *sc, char *detail, int detaill
 	}
 	if (!ind_sc_valid(sc))
 	{
-		snprintf(detail, detaillen, "The counters or sums contradict each other (met + unmet + unscored = indicators, no counter above indicators, 0 <= score <= scored_weight <= weight).");
+		snprintf(detail, detaillen, "The counters or sums contradict each other (met + unmet + unscored + needs_person = indicators, no counter above indicators, 0 <= score <= scored_weight <= weight).");
 		return false;
 	}
 	return true;

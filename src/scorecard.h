@@ -16,7 +16,14 @@
 #include "score.h"
 
 #define IND_SC_SCALE		6	/* decimals kept by every sum */
-#define IND_SC_VERSION		1
+/*
+ * The layout of the value in memory and on disk.  Version 1 (up to
+ * extension 1.3) had no needs_person counter; such values, still stored in
+ * tables, are read through ind_sc_upgrade().  The text and binary forms are
+ * written as version 1 while needs_person is 0, so that they stay what
+ * they were for every state that a 1.3 library could have made.
+ */
+#define IND_SC_VERSION		2
 
 /* The counters, in their text and wire order. */
 typedef enum IndScCounter
@@ -29,8 +36,11 @@ typedef enum IndScCounter
 	IND_SC_OVER,
 	IND_SC_REASON,
 	IND_SC_REVIEW,
+	IND_SC_NEEDS_PERSON,		/* an actual only a person can score (2) */
 	IND_SC_NCOUNTERS
 } IndScCounter;
+
+#define IND_SC_V1_COUNTERS	IND_SC_NEEDS_PERSON
 
 typedef enum IndScSum
 {
@@ -50,9 +60,14 @@ typedef struct IndScorecard
 	uint64		sum_lo[IND_SC_NSUMS];	/* struct needs only 8-byte alignment */
 } IndScorecard;
 
+/* The size of a version-1 value: one counter less. */
+#define IND_SC_V1_SIZE		(sizeof(IndScorecard) - sizeof(int64))
+
 extern void ind_sc_init(IndScorecard *sc);
+extern bool ind_sc_upgrade(const void *v1, Size size, IndScorecard *sc);
 extern bool ind_sc_add(IndScorecard *sc, IndDecimal weight, const IndScore *s, int sign);
 extern bool ind_sc_add_unscored(IndScorecard *sc, IndDecimal weight, int sign);
+extern bool ind_sc_add_needs_person(IndScorecard *sc, IndDecimal weight, int sign);
 extern bool ind_sc_combine(IndScorecard *into, const IndScorecard *from);
 extern int128 ind_sc_sum(const IndScorecard *sc, IndScSum which);
 extern int	ind_sc_format(const IndScorecard *sc, char *buf, int buflen);

@@ -50,12 +50,19 @@ state_arg(FunctionCallInfo fcinfo, int n)
 {
 	IndScorecard *sc = PG_GETARG_SCORECARD_P(n);
 
+	/* a value stored by 1.3 or before has the version-1 layout */
+	if (VARSIZE(sc) == IND_SC_V1_SIZE)
+	{
+		IndScorecard *now = palloc(sizeof(IndScorecard));
+
+		if (ind_sc_upgrade(sc, VARSIZE(sc), now))
+			sc = now;
+	}
 	if (VARSIZE(sc) != sizeof(IndScorecard) || !ind_sc_valid(sc))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("invalid scorecard_state value"),
-				 errdetail("Its counters or sums contradict each other (met + unmet + unscored = indicators, no counter above indicators, 0 <= score <= scored_weight <= weight), or it is not format version %d.",
-						   IND_SC_VERSION),
+				 errdetail("Its counters or sums contradict each other (met + unmet + unscored + needs_person = indicators, no counter above indicators, 0 <= score <= scored_weight <= weight), or it is not format version 1 or 2."),
 				 errhint("A state is made only by the scorecard functions; recompute it from the rows.")));
 	return sc;
 }
@@ -129,9 +136,10 @@ Datum
 scorecard_state_send(PG_FUNCTION_ARGS)
 {
 	IndScorecard *sc = state_arg(fcinfo, 0);
-	bytea	   *result = (bytea *) palloc(VARHDRSZ + IND_SC_WIRE_BYTES);
+	int			size = ind_sc_wire_size(sc);
+	bytea	   *result = (bytea *) palloc(VARHDRSZ + size);
 
-	SET_VARSIZE(result, VARHDRSZ + IND_SC_WIRE_BYTES);
+	SET_VARSIZE(result, VARHDRSZ + size);
 	ind_sc_encode_wire(sc, (unsigned char *) VARDATA(result));
 	PG_RETURN_BYTEA_P(result);
 }
@@ -301,9 +309,9 @@ score_row(FunctionCallInfo fcinfo, StepCache *cache, bool text_actual, IndDecima
 		int			len;
 		const char *str = ind_text_to_utf8(t, &len);
 
-		if (ind_parse_actual(str, len, &a, &err) != IND_OK ||
-			ind_actual_to_target_unit(&spec, &a, &err) != IND_OK)
+		if (ind_parse_actual(str, len, &a, &err) != IND_OK)
 			ind_report_score_error(&err, text_to_cstring(t));
+		ind_actual_in_target_unit(&spec, &a, &err, text_to_cstring(t));
 		if (ind_score(&spec, &a, w, cache->policy, s, &err) != IND_OK)
 			ind_report_score_error(&err, text_to_cstring(t));
 	}
@@ -371,7 +379,7 @@ step(FunctionCallInfo fcinfo, bool text_actual, int sign)
 			}
 		}
 		sc = writable_state(fcinfo);
-		ok = ind_sc_add(sc, w, &s, sign);
+		ok = s.needs_person ? ind_sc_add_needs_person(sc, w, sign) : ind_sc_add(sc, w, &s, sign);
 	}
 	if (!ok)
 		overflow();
@@ -467,6 +475,7 @@ scorecard_finish(PG_FUNCTION_ARGS)
 	TupleDesc	tupdesc;
 	Datum		values[IND_SC_NCOUNTERS + IND_SC_NSUMS];
 	bool		nulls[IND_SC_NCOUNTERS + IND_SC_NSUMS];
+	int			k;
 	int			i;
 
 	if (PG_ARGISNULL(0))
@@ -478,12 +487,17 @@ scorecard_finish(PG_FUNCTION_ARGS)
 				 errmsg("function returning record called in context that cannot accept type record")));
 	tupdesc = BlessTupleDesc(tupdesc);
 	memset(nulls, 0, sizeof(nulls));
-	/* weight, score, then the counters, then scored_weight */
-	values[0] = sum_numeric(sc, IND_SC_WEIGHT);
-	values[1] = sum_numeric(sc, IND_SC_SCORE);
-	for (i = 0; i < IND_SC_NCOUNTERS; i++)
-		values[2 + i] = Int64GetDatum(sc->count[i]);
-	values[2 + IND_SC_NCOUNTERS] = sum_numeric(sc, IND_SC_SCORED_WEIGHT);
+	/*
+	 * weight, score, the version-1 counters, scored_weight, then what 1.4
+	 * added (needs_person); under a 1.3 catalog the type ends before it
+	 */
+	k = 0;
+	values[k++] = sum_numeric(sc, IND_SC_WEIGHT);
+	values[k++] = sum_numeric(sc, IND_SC_SCORE);
+	for (i = 0; i < IND_SC_V1_COUNTERS; i++)
+		values[k++] = Int64GetDatum(sc->count[i]);
+	values[k++] = sum_numeric(sc, IND_SC_SCORED_WEIGHT);
+	values[k++] = Int64GetDatum(sc->count[IND_SC_NEEDS_PERSON]);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
 

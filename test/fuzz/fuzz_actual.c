@@ -2,7 +2,8 @@
  * fuzz_actual.c
  *		libFuzzer target: the actual-value reader of score(..., text, ...),
  *		deadlines, unit conversion and the scoring rules, under several
- *		policies.  Asserts that points stay within [0, weight].
+ *		policies.  Asserts that points stay within [0, weight], and that a
+ *		row left to a person says why.
  */
 #include "postgres.h"
 
@@ -78,6 +79,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 			if (ind_score(&parsed_specs[i], &a, w, &parsed_policies[j], &out, &err) != IND_OK)
 				continue;
+			/* a row left to a person says why, and has no points */
+			if (out.needs_person != IND_PERSON_NONE)
+			{
+				if (ind_person_reason(out.needs_person) == NULL || out.points.mant != 0)
+					abort();
+				continue;
+			}
 			if (ind_decimal_cmp(out.points, w) > 0 || out.points.mant < 0)
 				abort();		/* points within [0, weight] */
 			/* the scorecard's integer path must agree with the exact one */
