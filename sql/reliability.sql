@@ -107,6 +107,29 @@ WHERE o NOT IN ('refused', 'a value') GROUP BY o
 UNION ALL
 SELECT 'calls made', count(*) FROM calls;
 DROP TABLE crafted;
+-- A state stored by 1.3 or before has the version-1 layout (eight counters,
+-- no needs_person): made here from a current one by taking the counter out.
+-- It reads, prints, sends, merges and finishes as the state it was.
+CREATE FUNCTION as_v1(s scorecard_state) RETURNS scorecard_state LANGUAGE sql IMMUTABLE STRICT AS $$
+	SELECT overlay(overlay(b PLACING CASE WHEN substring(b FROM 1 FOR 1) = '\x02'::bytea
+	                                      THEN '\x01000000'::bytea ELSE '\x00000001'::bytea END FROM 1)
+	               PLACING ''::bytea FROM 69 FOR 8)::text::raw_state::scorecard_state
+	FROM (SELECT s::raw_state::text::bytea AS b) t
+$$;
+CREATE TABLE stored_v1 AS
+SELECT s, as_v1(s) AS v1
+FROM (SELECT scorecard_state(spec, actual, 10) AS s
+      FROM (VALUES ('>= 10 次'::indicator, '12次'), ('>= 10 次', '8次'), ('>= 10 次', NULL)) t(spec, actual)) x;
+SELECT length(v1::raw_state::text::bytea) AS v1_bytes, length(s::raw_state::text::bytea) AS v2_bytes,
+       v1::text = s::text AS same_text, scorecard_state_send(v1) = scorecard_state_send(s) AS same_wire,
+       scorecard_finish(v1) = scorecard_finish(s) AS same_scorecard,
+       scorecard_combine(v1, v1)::text = scorecard_combine(s, s)::text AS merges
+FROM stored_v1;
+-- merged with a state that has a row for a person, the result is version 2
+SELECT scorecard_combine(v1, scorecard_step(NULL, '>= 10 次'::indicator, '见附件'::text, 5::numeric))::text
+FROM stored_v1;
+DROP TABLE stored_v1;
+DROP FUNCTION as_v1;
 DROP FUNCTION patched;
 DROP FUNCTION outcome;
 DROP FUNCTION sent;
@@ -132,3 +155,4 @@ SELECT score('>= 10', 1, 1e131071);
 SELECT scorecard(i, a, w) FROM (VALUES ('>= 1'::indicator, 1::numeric, 1e300 + 0.5)) t(i, a, w);
 SELECT unit_convert(1, repeat('米', 100), '千米');
 SELECT (repeat('v1 ', 100))::scorecard_state;
+
