@@ -86,3 +86,37 @@ COMMENT ON COLUMN indicator_score.person_reason IS
 ALTER TYPE scorecard ADD ATTRIBUTE needs_person bigint;
 COMMENT ON COLUMN scorecard.needs_person IS
 'rows whose actual only a person can score: their weights count in weight, not in scored_weight';
+
+/*
+ * Review (复核): the score a sheet printed for a row, against the rules.
+ */
+CREATE TYPE indicator_review AS (
+	rule_score numeric,			-- what the rules give (NULL when they cannot say)
+	printed_score numeric,		-- the score the sheet printed
+	difference numeric,			-- printed_score - rule_score
+	verdict text,				-- one of the fixed list (README, "Reviewing self-evaluations")
+	explanation text,			-- in Chinese, for a review opinion (复核意见)
+	needs_person boolean,		-- the actual does not read
+	met boolean					-- the rules say the target was met
+);
+COMMENT ON TYPE indicator_review IS 'a printed score reviewed against the rules: the rule''s score, the difference, a verdict and its explanation';
+COMMENT ON COLUMN indicator_review.rule_score IS 'the points the rules give the row (NULL when a person must score it, or the form has no 分值 and the row missed)';
+COMMENT ON COLUMN indicator_review.printed_score IS 'the score the sheet printed (得分)';
+COMMENT ON COLUMN indicator_review.difference IS 'printed_score - rule_score';
+COMMENT ON COLUMN indicator_review.verdict IS 'agrees, rounding only, full marks despite a miss, deduction although met, above the weight, below the rule, above the rule, needs a person, no printed score, no weight printed';
+COMMENT ON COLUMN indicator_review.explanation IS 'the verdict with its numbers, in Chinese, for a review opinion';
+COMMENT ON COLUMN indicator_review.needs_person IS 'the actual cannot be scored by the rules';
+COMMENT ON COLUMN indicator_review.met IS 'the rules say the target was met (NULL when a person must say)';
+
+CREATE FUNCTION score_review(i indicator, actual text, weight numeric, printed_score numeric,
+	policy text DEFAULT 'central')
+	RETURNS indicator_review
+	AS 'MODULE_PATHNAME', 'indicator_score_review_text' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION score_review(indicator, text, numeric, numeric, text) IS
+'review the score a sheet printed for a row against the rules: rule score, difference, verdict, explanation; NULL weight is a form without 分值';
+CREATE FUNCTION score_review(i indicator, actual numeric, weight numeric, printed_score numeric,
+	policy text DEFAULT 'central')
+	RETURNS indicator_review
+	AS 'MODULE_PATHNAME', 'indicator_score_review_numeric' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION score_review(indicator, numeric, numeric, numeric, text) IS
+'review a printed score against the rules, for a numeric actual';

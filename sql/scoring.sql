@@ -140,6 +140,18 @@ WITH s AS (SELECT k, scorecard_state(spec, actual, 10) AS st
 SELECT k, st::text, st::text::scorecard_state::text = st::text AS text_round_trip,
        length(scorecard_state_send(st)) AS wire_bytes
 FROM s ORDER BY k;
+-- deadlines without a year (9月前, 12月底前, 年底前, 全年) take the policy's
+-- year (the sheet's), or else the year of the completion date
+SELECT spec, actual, score(spec::indicator, actual, 10) AS own_year,
+       score(spec::indicator, actual, 10, 'year=2022') AS sheet_2022
+FROM (VALUES ('定性 9月前', '2022年8月'), ('定性 9月前', '2022年10月15日'), ('定性 11月前', '2023-10-31'),
+             ('定性 12月底前', '2022-12-31'), ('定性 12月底前', '2023-01-31'), ('定性 年底前', '2022年11月'),
+             ('定性 全年', '2023年1月'), ('定性 9月前', '达成')) t(spec, actual);
+SELECT score(indicator(NULL, NULL, '11月前', NULL, '时效指标'), '2022年11月', 10) AS bare_deadline;
+SELECT stmt, t.state, t.message, t.detail
+FROM (VALUES ($$SELECT score('定性 9月前', '2022年8月', 10, 'year=1800')$$),
+             ($$SELECT score('定性 9月前', '2022年8月', 10, 'year=2022.5')$$)) s(stmt),
+     LATERAL try_sql(stmt) t;
 -- a malformed number is still a typo, not an answer
 SELECT stmt, t.state, t.message, t.detail
 FROM (VALUES ($$SELECT score('>= 10 次', '1,5', 10)$$), ($$SELECT score('>= 10 次', '≥1,5次', 10)$$)) s(stmt),

@@ -64,6 +64,10 @@ ind_person_reason(IndPerson p)
 			return "定性指标的实际完成值是数值，需人工判定是否达成";
 		case IND_PERSON_UNIT:
 			return "实际完成值的计量单位与指标值不一致，无法换算，需人工核实";
+		case IND_PERSON_NO_TARGET:
+			return "未填写年度指标值，无法按评分规则计分，需人工复核";
+		case IND_PERSON_NO_ACTUAL:
+			return "未填写实际完成值，无法按评分规则计分，需人工复核";
 	}
 	return NULL;
 }
@@ -597,4 +601,67 @@ ind_actual_says_target(const char *target, int target_len, const char *s, int le
 		a = ind_skip_spaces(s, b, a + n);
 	b = trim_end_marks(s, a, b);
 	return b - a == tb - ta && b > a && memcmp(s + a, target + ta, b - a) == 0;
+}
+
+/* A deadline for the whole year, without the year: 年底前, 全年. */
+static const IndWord year_end_words[] = {
+	{"年底", 1}, {"年底前", 1}, {"年末", 1}, {"年末前", 1}, {"年内", 1}, {"年度内", 1},
+	{"本年度内", 1}, {"当年", 1}, {"当年内", 1}, {"全年", 1}, {"年底前完成", 1}, {"年内完成", 1},
+};
+
+/*
+ * A deadline that names no year: 9月前, 12月底前, 11月30日前 (a month, then
+ * what a deadline may say after it), or 年底前, 全年.  Returns the text to
+ * put after "YYYY年" (or "YYYY年底" for the whole year) in *rest.
+ */
+static bool
+yearless(const char *s, int len, bool *whole_year)
+{
+	int			pos = ind_skip_spaces(s, len, 0);
+	int			end = ind_trim_end(s, pos, len);
+	int			code;
+	int			p = pos;
+	int			m;
+
+	*whole_year = false;
+	if (MATCH(s + pos, end - pos, year_end_words, &code) == end - pos && end > pos)
+	{
+		*whole_year = true;
+		return true;
+	}
+	m = read_int(s, end, &p);
+	return m >= 1 && m <= 12 && MATCH(s + p, end - p, month_mark, &code) > 0;
+}
+
+bool
+ind_is_yearless_deadline(const char *s, int len)
+{
+	bool		whole;
+	IndDeadline dl;
+
+	/* the words after the month must make a deadline once a year is there */
+	return yearless(s, len, &whole) && ind_parse_deadline_in(s, len, 2000, &dl);
+}
+
+/*
+ * A deadline, taking year for the year a deadline does not name (9月前 in a
+ * 2022 sheet is 2022年9月前).  A deadline that names its year is read as it
+ * is; year 0 reads only those.
+ */
+bool
+ind_parse_deadline_in(const char *s, int len, int year, IndDeadline *dl)
+{
+	char		buf[128];
+	bool		whole;
+	int			n;
+
+	if (ind_parse_deadline(s, len, dl))
+		return true;
+	if (year < 1900 || year > 2999 || len > 96 || !yearless(s, len, &whole))
+		return false;
+	if (whole)
+		n = snprintf(buf, sizeof(buf), "%d年底", year);
+	else
+		n = snprintf(buf, sizeof(buf), "%d年%.*s", year, len, s);
+	return ind_parse_deadline(buf, n, dl);
 }

@@ -40,7 +40,9 @@ typedef enum IndPerson
 	IND_PERSON_GRADE,			/* a bare grade against a quantitative target */
 	IND_PERSON_DATE,			/* a date against a target that is no deadline */
 	IND_PERSON_NUMBER,			/* a number against a qualitative target */
-	IND_PERSON_UNIT				/* a unit that does not convert to the target's */
+	IND_PERSON_UNIT,			/* a unit that does not convert to the target's */
+	IND_PERSON_NO_TARGET,		/* the row has no target (a review of a sheet's row) */
+	IND_PERSON_NO_ACTUAL		/* the row has no actual (a review of a sheet's row) */
 } IndPerson;
 
 /* An actual result as a self-evaluation form writes it. */
@@ -71,6 +73,8 @@ typedef struct IndDeadline
 extern IndStatus ind_parse_actual(const char *s, int len, IndActual *a, IndError *err);
 extern IndStatus ind_actual_to_target_unit(const IndSpec *spec, IndActual *a, IndError *err);
 extern bool ind_parse_deadline(const char *s, int len, IndDeadline *d);
+extern bool ind_parse_deadline_in(const char *s, int len, int year, IndDeadline *d);
+extern bool ind_is_yearless_deadline(const char *s, int len);
 extern int32 ind_days_from_civil(int y, int m, int d);
 extern void ind_civil_from_days(int32 z, int *y, int *m, int *d);
 extern int	ind_months_late(int32 deadline, int32 done);

@@ -92,6 +92,8 @@ static const Knob knob_table[] = {
 	"weights of 产出, 效益, 满意度, 预算执行率 ([M] 10号 50/30/10/10; 湖北 40/40 for 效益+满意度/20)"},
 	{"cost_in_output", KNOB_BOOL, OFF(cost_in_output), NULL, 0,
 	"2021 framework: 成本 shares 产出's weight (observed practice, P2)"},
+	{"year", KNOB_DECIMAL, OFF(year), NULL, 0,
+	"the sheet's year, for deadlines that name none (9月前, 12月底前, 年底前, 全年); 0: the year of the completion date"},
 };
 
 typedef struct Preset
@@ -233,7 +235,7 @@ static const char knob_hint[] =
 "Knobs: reverse_mode, eq_mode, eq_tolerance, strict_gt, clamp_negative, zero_target_mode, "
 "zero_target_deduct, over_mode, over_threshold, over_k, over_floor, qual_bands, qual_points, "
 "date_mode, date_month_deduct, budget_mode, budget_steps, budget_zero_full, budget_reject_over, "
-"budget_weight, grade_bands, manual_review, level_weights, cost_in_output; "
+"budget_weight, grade_bands, manual_review, level_weights, cost_in_output, year; "
 "SELECT * FROM scoring_policy_knobs('central') shows them.";
 static const char preset_hint[] =
 "Presets: central, hubei, jiangxi, zhejiang, tianjin, hebei (or 中央, 湖北, 江西, 浙江, 天津, 河北).";
@@ -374,6 +376,8 @@ check_policy(const IndPolicy *p, IndPolicyError *err)
 	}
 	if (ind_decimal_cmp(p->budget_weight, dec(0, 0)) < 0)
 		return failf(err, "budget_weight must not be negative.");
+	if (p->year.scale != 0 || (p->year.mant != 0 && (p->year.mant < 1900 || p->year.mant > 2999)))
+		return failf(err, "year is a year from 1900 to 2999 (or 0: the completion date's year).");
 	if (!(ind_decimal_cmp(p->grade_bands[0], p->grade_bands[1]) > 0 &&
 		  ind_decimal_cmp(p->grade_bands[1], p->grade_bands[2]) > 0 &&
 		  ind_decimal_cmp(p->grade_bands[2], dec(0, 0)) >= 0))

@@ -104,6 +104,7 @@ typedef struct IndPolicy
 	bool		manual_review;	/* flag every miss of = and <= for review */
 	IndDecimal	level_weights[IND_NWEIGHTS];	/* by IndWeightShare */
 	bool		cost_in_output; /* 成本 shares 产出's weight */
+	IndDecimal	year;			/* the sheet's year, for deadlines without one (9月前); 0: none */
 } IndPolicy;
 
 #define IND_POLICY_DETAIL_LEN 256

@@ -14,6 +14,8 @@
 #include "score.h"
 
 extern void ind_report_score_error(const IndError *err, const char *actual_text);
+extern void ind_actual_arg(FunctionCallInfo fcinfo, int n, const IndSpec *spec, bool is_text,
+						   IndActual *a);
 extern void ind_actual_in_target_unit(const IndSpec *spec, IndActual *a, IndError *err,
 									  const char *actual_text);
 

@@ -82,15 +82,15 @@ ind_actual_in_target_unit(const IndSpec *spec, IndActual *a, IndError *err, cons
 	a->person = IND_PERSON_UNIT;
 }
 
-/* Argument 1 as an actual, numeric or text depending on the function. */
-static void
-actual_arg(FunctionCallInfo fcinfo, const IndSpec *spec, bool is_text, IndActual *a)
+/* Argument n as an actual, numeric or text depending on the function. */
+void
+ind_actual_arg(FunctionCallInfo fcinfo, int n, const IndSpec *spec, bool is_text, IndActual *a)
 {
 	IndError	err;
 
 	if (is_text)
 	{
-		text	   *t = PG_GETARG_TEXT_PP(1);
+		text	   *t = PG_GETARG_TEXT_PP(n);
 		int			len;
 		const char *s = ind_text_to_utf8(t, &len);
 
@@ -102,7 +102,7 @@ actual_arg(FunctionCallInfo fcinfo, const IndSpec *spec, bool is_text, IndActual
 	{
 		memset(a, 0, sizeof(*a));
 		a->kind = IND_ACTUAL_NUMBER;
-		a->value = ind_ratio_from_decimal(ind_numeric_to_decimal(PG_GETARG_DATUM(1), "actual value"));
+		a->value = ind_ratio_from_decimal(ind_numeric_to_decimal(PG_GETARG_DATUM(n), "actual value"));
 	}
 }
 
@@ -118,7 +118,7 @@ score_args(FunctionCallInfo fcinfo, bool is_text, int weight_arg, int policy_arg
 	const IndPolicy *p = ind_policy_arg(fcinfo, policy_arg_no);
 
 	ind_unpack(v, &spec);
-	actual_arg(fcinfo, &spec, is_text, &a);
+	ind_actual_arg(fcinfo, 1, &spec, is_text, &a);
 	if (weight_arg >= 0)
 		*weight = ind_numeric_to_exact(PG_GETARG_DATUM(weight_arg), "weight", true);
 	else

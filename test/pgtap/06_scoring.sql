@@ -184,7 +184,7 @@ FROM (VALUES ('定性 2022年12月前', date '2022-01-01', date '2022-12-31'),
      generate_series(date '2021-06-01', date '2024-12-31', interval '1 day') d,
      LATERAL (SELECT d::date AS day) dd;
 
-SELECT plan(263);
+SELECT plan(266);
 
 --
 -- 1. The worked defaults of scoring-rules.md section (c), w = 10
@@ -215,8 +215,8 @@ SELECT results_eq(
 	         ('jiangxi', 'budget_mode=steps'), ('zhejiang', 'budget_zero_full=true'),
 	         ('tianjin', 'manual_review=true'), ('hebei', 'manual_review=true')$$,
 	'scoring_policies(): the six presets and exactly the knobs each changes');
-SELECT is((SELECT count(*) FROM scoring_policy_knobs('central') WHERE NOT changed), 24::bigint,
-          'scoring_policy_knobs(central): 24 knobs, none changed');
+SELECT is((SELECT count(*) FROM scoring_policy_knobs('central') WHERE NOT changed), 25::bigint,
+          'scoring_policy_knobs(central): 25 knobs, none changed');
 SELECT set_eq($$SELECT knob FROM scoring_policy_knobs('湖北 reverse_mode=linear_2x') WHERE changed$$,
               ARRAY['reverse_mode', 'qual_bands', 'budget_weight', 'level_weights'],
               'scoring_policy_knobs(湖北 + knob): the preset''s and the override''s knobs are changed');
@@ -591,6 +591,16 @@ SELECT is((SELECT count(*)
               OR (x.agg).over_completed <> d.over_completed::int
               OR (x.agg).reason_required <> d.reason_required::int OR (x.agg).score <> d.points),
           0::bigint, 'property: scorecard counters = score_detail() flags, 天津 policy');
+
+-- score_review: a row whose printed score is the rule's own score always agrees,
+-- in either form of the actual, and one point more or less never does
+SELECT is((SELECT count(*) FROM gen, LATERAL score_review(i, a, wi, s) r WHERE r.verdict <> 'agrees'),
+          0::bigint, 'property: score_review with the rule''s own score as printed says agrees');
+SELECT is((SELECT count(*) FROM gen, LATERAL score_review(i, a::text, wi, s) r WHERE r.verdict <> 'agrees'),
+          0::bigint, 'property: the same for a text actual');
+SELECT is((SELECT count(*) FROM gen, LATERAL score_review(i, a, wi, s + 1) r
+           WHERE r.verdict IN ('agrees', 'rounding only') OR r.difference <> 1),
+          0::bigint, 'property: a printed score one point above the rule''s never agrees, and differs by 1');
 
 --
 -- 5. Regression tests for defects found by this suite (fixed)

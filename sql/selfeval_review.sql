@@ -1,0 +1,91 @@
+--
+-- Scoring and reviewing the cells of real self-evaluation sheets: every row
+-- of test/data/real/selfeval-*.csv (transcribed cell for cell from sheets
+-- published by the units, with their sources in test/data/real/README.md),
+-- read with COPY, its target made an indicator by the inference rules, its
+-- actual scored under the central rules with the sheet's year, and its
+-- printed score reviewed.  The shares are asserted; every row whose verdict
+-- is not "agrees" or "rounding only" is listed, each checked by hand
+-- against its sheet (see the notes after the list).
+--
+\getenv abs_srcdir PG_ABS_SRCDIR
+SET regress.srcdir = :'abs_srcdir';
+CREATE TEMP TABLE real_rows (
+	source text, region text, year int, project text, level1 text, level2 text, name text,
+	target_cell text, actual_cell text, weight text, official_score text, budget_total text,
+	budget_spent text, budget_rate text, budget_weight text, budget_score text, total_score text,
+	file text, n serial);
+DO $$
+DECLARE
+	f text;
+BEGIN
+	FOREACH f IN ARRAY ARRAY['01', '03', '05', '07', '09', '11', '13', '15', '17', '19'] LOOP
+		EXECUTE format('COPY real_rows (source, region, year, project, level1, level2, name, target_cell, '
+		               'actual_cell, weight, official_score, budget_total, budget_spent, budget_rate, '
+		               'budget_weight, budget_score, total_score) FROM %L (FORMAT csv, HEADER true)',
+		               current_setting('regress.srcdir') || '/test/data/real/selfeval-' || f || '.csv');
+		UPDATE real_rows SET file = f WHERE file IS NULL;
+	END LOOP;
+END $$;
+-- a cell that is not a target at all stays NULL here (and is counted)
+CREATE FUNCTION target_of(t text, level2 text) RETURNS indicator LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+	RETURN indicator(NULL, NULL, nullif(t, ''), NULL, level2);
+EXCEPTION WHEN invalid_text_representation THEN
+	RETURN NULL;
+END $$;
+CREATE TEMP TABLE reviewed AS
+SELECT r.file, r.n, r.name, r.target_cell, r.actual_cell, r.w, r.printed, r.spec, v.*
+FROM (SELECT *, target_of(target_cell, level2) AS spec,
+             nullif(rtrim(weight, '%'), '')::numeric AS w,   -- a 权重 of 20% is 20 points
+             CASE WHEN official_score ~ '^[0-9]+(\.[0-9]+)?$' THEN official_score::numeric END AS printed
+      FROM real_rows) r,
+     LATERAL score_review(r.spec, nullif(r.actual_cell, ''), r.w, r.printed,
+                          'central year=' || coalesce(r.year, 0)) v;
+
+-- the shares, over the rows with a weight and a printed score
+SELECT count(*) AS rows,
+       count(*) FILTER (WHERE target_cell <> '') AS with_target,
+       count(*) FILTER (WHERE spec IS NOT NULL) AS target_reads,
+       count(*) FILTER (WHERE spec IS NOT NULL AND (rule_score IS NOT NULL OR needs_person)) AS scored_or_person,
+       count(*) FILTER (WHERE verdict IN ('agrees', 'rounding only')) AS agrees_or_rounding,
+       round(100.0 * count(*) FILTER (WHERE verdict IN ('agrees', 'rounding only')) / count(*), 1) AS agrees_pct,
+       count(*) FILTER (WHERE rule_score IS NOT NULL) AS scored_by_rules,
+       round(100.0 * count(*) FILTER (WHERE verdict IN ('agrees', 'rounding only'))
+             / count(*) FILTER (WHERE rule_score IS NOT NULL), 1) AS agrees_pct_of_scored
+FROM reviewed WHERE w IS NOT NULL AND printed IS NOT NULL;
+-- every target cell reads (inferred where bare); every row is scored or
+-- marked for a person with the reason, the rows without a target included
+SELECT (count(*) FILTER (WHERE spec IS NOT NULL) = count(*) FILTER (WHERE target_cell <> '')) AS every_target_reads,
+       bool_and(rule_score IS NOT NULL OR (needs_person AND explanation <> '')) AS every_row_scored_or_marked,
+       count(*) FILTER (WHERE spec IS NOT NULL AND import_inferred) AS targets_inferred
+FROM (SELECT *, NOT (target_cell ~ '^[≥≤≧≦＞＜><=═‹›]' OR target_cell ~ '(以上|以下|以内|不低于|不高于|不少于|不超过)')
+                 AS import_inferred FROM reviewed) r
+WHERE w IS NOT NULL AND printed IS NOT NULL;
+-- every verdict, counted
+SELECT verdict, count(*) FROM reviewed GROUP BY verdict ORDER BY count(*) DESC, verdict;
+-- every row whose verdict is not agrees or rounding only
+SELECT file, name, target_cell, actual_cell, w, printed, rule_score, verdict, explanation
+FROM reviewed WHERE verdict NOT IN ('agrees', 'rounding only') ORDER BY file, n;
+
+-- each verdict on a constructed row, with its explanation
+SELECT v.verdict, v.rule_score, v.printed_score, v.difference, v.met, v.explanation
+FROM (VALUES ('>= 100 次'::indicator, '80次', 10::numeric, 8::numeric),
+             ('>= 100 次', '80次', 10, 8.0),
+             ('>= 100 次', '97.3次', 2, 1.9),        -- cut off, as some sheets print
+             ('>= 100 次', '97.3次', 2, 2),          -- whole points, half up
+             ('>= 100 次', '80次', 10, 10),
+             ('>= 100 次', '120次', 10, 9),
+             ('>= 100 次', '80次', 10, 11),
+             ('>= 100 次', '80次', 10, 6),
+             ('>= 100 次', '80次', 10, 9),
+             ('>= 100 次', '见附件', 10, 10),
+             ('>= 100 次', '80次', 10, NULL),
+             ('>= 100 次', '120次', NULL, 3),        -- a form without 分值: met keeps its points
+             ('>= 100 次', '80次', NULL, 3),
+             (NULL, '80次', 10, 10),
+             ('>= 100 次', NULL, 10, 10)) t(i, a, w, p),
+     LATERAL score_review(i, a, w, p) v;
+-- the numeric form, and the policy's rules
+SELECT (score_review('<= 5 %', 6, 10, 8, 'reverse_mode=linear_2x')).verdict AS linear,
+       (score_review('<= 5 %', 6, 10, 8)).verdict AS ratio;
