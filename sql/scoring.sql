@@ -152,6 +152,21 @@ SELECT stmt, t.state, t.message, t.detail
 FROM (VALUES ($$SELECT score('定性 9月前', '2022年8月', 10, 'year=1800')$$),
              ($$SELECT score('定性 9月前', '2022年8月', 10, 'year=2022.5')$$)) s(stmt),
      LATERAL try_sql(stmt) t;
+-- rounding as sheets print it (1.4): whole or tenth points, half up or cut
+-- off; applied to the points, the budget execution score and, row by row,
+-- to the scorecard's sums; a miss still never shows full marks
+SELECT pol, score('>= 100 次', '97.3次', 2, pol) AS "97.3 % of 2",
+       score('>= 100 次', 99.9, 10, pol) AS "99.9 % of 10",
+       score('>= 100 次', 120, 10, pol) AS met,
+       budget_execution_score(97.8, 100, 10, pol) AS budget,
+       (SELECT (scorecard(i, a, w, pol)).score
+        FROM (VALUES ('>= 100 次'::indicator, 97.3, 2::numeric), ('>= 100 次', 97.3, 2), ('>= 100 次', 85.5, 3)) t(i, a, w)) AS scorecard
+FROM (VALUES ('central'), ('score_digits=1'), ('score_digits=1 rounding=truncate'), ('score_digits=0'),
+             ('score_digits=0 rounding=truncate')) p(pol);
+SELECT stmt, t.state, t.message, t.detail
+FROM (VALUES ($$SELECT score('>= 100', 97.3, 2, 'score_digits=3')$$),
+             ($$SELECT score('>= 100', 97.3, 2, 'rounding=down')$$)) s(stmt),
+     LATERAL try_sql(stmt) t;
 -- a malformed number is still a typo, not an answer
 SELECT stmt, t.state, t.message, t.detail
 FROM (VALUES ($$SELECT score('>= 10 次', '1,5', 10)$$), ($$SELECT score('>= 10 次', '≥1,5次', 10)$$)) s(stmt),

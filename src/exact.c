@@ -233,16 +233,17 @@ divmod256(U256 a, uint128 d, U256 *q, uint128 *rem)
 	*rem = r;
 }
 
-/* Round |num|/den half up (away from zero) to an integer. */
+/* Round |num|/den half up (away from zero), or cut it off, to an integer. */
 static bool
-round_quotient(uint128 num_hi, uint128 num_lo, uint128 den, bool negative, int64 *out)
+round_quotient(uint128 num_hi, uint128 num_lo, uint128 den, bool negative, bool truncate,
+			   int64 *out)
 {
 	U256		n = {num_hi, num_lo};
 	U256		q;
 	uint128		rem;
 
 	divmod256(n, den, &q, &rem);
-	if (rem >= den - rem)		/* 2*rem >= den, without overflow */
+	if (!truncate && rem >= den - rem)	/* 2*rem >= den, without overflow */
 	{
 		q.lo++;
 		if (q.lo == 0)
@@ -282,7 +283,7 @@ ind_ratio_round(IndRatio r, int scale, IndDecimal *d)
 	U256		n = mul128((uint128) abs128(r.num), (uint128) ind_pow10[scale]);
 
 	d->scale = scale;
-	if (!round_quotient(n.hi, n.lo, (uint128) r.den, r.num < 0, &d->mant))
+	if (!round_quotient(n.hi, n.lo, (uint128) r.den, r.num < 0, false, &d->mant))
 		return false;
 	*d = ind_decimal_normalize(*d);
 	return ind_decimal_valid(*d);
@@ -295,6 +296,13 @@ ind_ratio_round(IndRatio r, int scale, IndDecimal *d)
  */
 bool
 ind_muldiv_round(IndDecimal w, IndRatio r, int scale, IndDecimal *d)
+{
+	return ind_muldiv_points(w, r, scale, false, d);
+}
+
+/* The same, rounded half up or (truncate) cut off toward zero, as sheets print points. */
+bool
+ind_muldiv_points(IndDecimal w, IndRatio r, int scale, bool truncate, IndDecimal *d)
 {
 	int128		wm = abs128((int128) w.mant) * ind_pow10[scale];
 	int128		den;
@@ -314,7 +322,7 @@ ind_muldiv_round(IndDecimal w, IndRatio r, int scale, IndDecimal *d)
 	}
 	n = mul128((uint128) wm, (uint128) abs128(r.num));
 	d->scale = scale;
-	if (!round_quotient(n.hi, n.lo, (uint128) den, negative, &d->mant))
+	if (!round_quotient(n.hi, n.lo, (uint128) den, negative, truncate, &d->mant))
 		return false;
 	*d = ind_decimal_normalize(*d);
 	return ind_decimal_valid(*d);

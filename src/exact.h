@@ -32,5 +32,6 @@ extern int	ind_ratio_sign(IndRatio a);
 extern bool ind_ratio_round(IndRatio r, int scale, IndDecimal *d);
 extern bool ind_ratio_round128(IndRatio r, int scale, int128 *out);
 extern bool ind_muldiv_round(IndDecimal w, IndRatio r, int scale, IndDecimal *d);
+extern bool ind_muldiv_points(IndDecimal w, IndRatio r, int scale, bool truncate, IndDecimal *d);
 
 #endif							/* INDICATOR_EXACT_H */

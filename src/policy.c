@@ -42,6 +42,9 @@ static const char *const zero_words[] = {"all_or_nothing", "per_unit", NULL};
 static const char *const over_words[] = {"flag", "deduct", NULL};
 static const char *const date_words[] = {"reverse_ratio", "all_or_nothing", "per_month", NULL};
 static const char *const budget_words[] = {"linear", "steps", NULL};
+/* the index is the value: score_digits=1 is 1 */
+static const char *const digits_words[] = {"0", "1", "2", NULL};
+static const char *const rounding_words[] = {"half_up", "truncate", NULL};
 
 #define OFF(field) offsetof(IndPolicy, field)
 
@@ -92,6 +95,10 @@ static const Knob knob_table[] = {
 	"weights of 产出, 效益, 满意度, 预算执行率 ([M] 10号 50/30/10/10; 湖北 40/40 for 效益+满意度/20)"},
 	{"cost_in_output", KNOB_BOOL, OFF(cost_in_output), NULL, 0,
 	"2021 framework: 成本 shares 产出's weight (observed practice, P2)"},
+	{"score_digits", KNOB_ENUM, OFF(score_digits), digits_words, 0,
+	"decimals of the points, of the budget execution score and so of every sum: 0, 1 or 2 (sheets print whole or tenth points)"},
+	{"rounding", KNOB_ENUM, OFF(rounding), rounding_words, 0,
+	"points to score_digits: half_up, or truncate (cut off, as some sheets print)"},
 	{"year", KNOB_DECIMAL, OFF(year), NULL, 0,
 	"the sheet's year, for deadlines that name none (9月前, 12月底前, 年底前, 全年); 0: the year of the completion date"},
 };
@@ -165,6 +172,8 @@ central(IndPolicy *p)
 	p->level_weights[IND_WEIGHT_SATISFACTION] = dec(10, 0);
 	p->level_weights[IND_WEIGHT_BUDGET] = dec(10, 0);
 	p->cost_in_output = true;
+	p->score_digits = 2;
+	p->rounding = IND_ROUND_HALF_UP;
 }
 
 void
@@ -235,7 +244,7 @@ static const char knob_hint[] =
 "Knobs: reverse_mode, eq_mode, eq_tolerance, strict_gt, clamp_negative, zero_target_mode, "
 "zero_target_deduct, over_mode, over_threshold, over_k, over_floor, qual_bands, qual_points, "
 "date_mode, date_month_deduct, budget_mode, budget_steps, budget_zero_full, budget_reject_over, "
-"budget_weight, grade_bands, manual_review, level_weights, cost_in_output, year; "
+"budget_weight, grade_bands, manual_review, level_weights, cost_in_output, score_digits, rounding, year; "
 "SELECT * FROM scoring_policy_knobs('central') shows them.";
 static const char preset_hint[] =
 "Presets: central, hubei, jiangxi, zhejiang, tianjin, hebei (or 中央, 湖北, 江西, 浙江, 天津, 河北).";

@@ -75,6 +75,12 @@ typedef enum IndWeightShare
 	IND_NWEIGHTS
 } IndWeightShare;
 
+typedef enum IndRounding
+{
+	IND_ROUND_HALF_UP = 0,
+	IND_ROUND_TRUNCATE			/* cut off, as some sheets print (97.3 % of 2 points: 1.9) */
+} IndRounding;
+
 typedef struct IndPolicy
 {
 	int			preset;			/* IndPreset */
@@ -105,6 +111,8 @@ typedef struct IndPolicy
 	IndDecimal	level_weights[IND_NWEIGHTS];	/* by IndWeightShare */
 	bool		cost_in_output; /* 成本 shares 产出's weight */
 	IndDecimal	year;			/* the sheet's year, for deadlines without one (9月前); 0: none */
+	int			score_digits;	/* decimals of points: 0, 1 or 2 */
+	int			rounding;		/* IndRounding */
 } IndPolicy;
 
 #define IND_POLICY_DETAIL_LEN 256

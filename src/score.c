@@ -257,43 +257,44 @@ grade_band(IndDecimal w, IndGrade g, const IndPolicy *p, IndDecimal *lo, IndDeci
 }
 
 /*
- * w * r rounded half up to cents, where r = 1 gives the weight itself (a
- * weight may have more decimals than points do) and no rounding lifts the
- * points above the weight.
+ * w * r to the policy's score_digits (cents by default), half up or cut
+ * off, where r = 1 gives the weight itself (a weight may have more decimals
+ * than points do) and no rounding lifts the points above the weight.
  */
 static IndStatus
-points_of(IndDecimal w, IndRatio r, IndDecimal *pts, IndError *err)
+points_of(IndDecimal w, IndRatio r, const IndPolicy *p, IndDecimal *pts, IndError *err)
 {
 	if (ind_ratio_cmp(r, ONE) >= 0)
 	{
 		*pts = w;
 		return IND_OK;
 	}
-	CHECK(ind_muldiv_round(w, r, 2, pts));
+	CHECK(ind_muldiv_points(w, r, p->score_digits, p->rounding == IND_ROUND_TRUNCATE, pts));
 	if (ind_decimal_cmp(*pts, w) > 0)
 		*pts = w;
 	return IND_OK;
 }
 
-/* The largest amount of cents below w: the points of a near miss. */
+/* The largest amount of points (at score_digits) below w: the points of a near miss. */
 static IndStatus
-just_below(IndDecimal w, IndDecimal *pts, IndError *err)
+just_below(IndDecimal w, const IndPolicy *p, IndDecimal *pts, IndError *err)
 {
-	IndRatio	cent = {1, 100};
+	int			digits = p->score_digits;
+	IndRatio	unit = {1, ind_pow10[digits]};
 	IndRatio	x;
-	IndDecimal	floor_cents;
+	IndDecimal	floor_units;
 
-	/* floor(w * 100) / 100, then one cent less if that is w itself */
-	CHECK(ind_ratio_mul(ind_ratio_from_decimal(w), ind_ratio_int(100), &x));
-	floor_cents.mant = (int64) (x.num / x.den);
-	floor_cents.scale = 2;
-	floor_cents = ind_decimal_normalize(floor_cents);
-	if (ind_decimal_cmp(floor_cents, w) < 0)
-		*pts = floor_cents;
+	/* floor(w * 10^digits) / 10^digits, then one unit less if that is w itself */
+	CHECK(ind_ratio_mul(ind_ratio_from_decimal(w), ind_ratio_int(ind_pow10[digits]), &x));
+	floor_units.mant = (int64) (x.num / x.den);
+	floor_units.scale = digits;
+	floor_units = ind_decimal_normalize(floor_units);
+	if (ind_decimal_cmp(floor_units, w) < 0)
+		*pts = floor_units;
 	else
 	{
-		CHECK(ind_ratio_sub(ind_ratio_from_decimal(w), cent, &x));
-		CHECK(ind_ratio_round(rmax(x, ZERO), 2, pts));
+		CHECK(ind_ratio_sub(ind_ratio_from_decimal(w), unit, &x));
+		CHECK(ind_ratio_round(rmax(x, ZERO), digits, pts));
 	}
 	return IND_OK;
 }
@@ -313,7 +314,7 @@ score_grade(const IndActual *a, IndDecimal w, const IndPolicy *p, IndScore *out,
 	{
 		IndRatio	f = ind_ratio_from_decimal(p->qual_points[a->grade - 1]);
 
-		if ((st = points_of(w, f, &pts, err)) != IND_OK)
+		if ((st = points_of(w, f, p, &pts, err)) != IND_OK)
 			return st;
 		out->attainment = f;
 	}
@@ -568,10 +569,10 @@ ind_score(const IndSpec *spec, const IndActual *actual, IndDecimal w, const IndP
 			return st;
 	}
 
-	if ((st = points_of(w, res.r, &out->points, err)) != IND_OK)
+	if ((st = points_of(w, res.r, p, &out->points, err)) != IND_OK)
 		return st;
 	if (!res.met && ind_decimal_cmp(out->points, w) >= 0 && w.mant > 0 &&
-		(st = just_below(w, &out->points, err)) != IND_OK)
+		(st = just_below(w, p, &out->points, err)) != IND_OK)
 		return st;	/* rounding must not turn a miss into full marks */
 	out->attainment = res.r;
 	out->met = res.met;
@@ -617,7 +618,7 @@ ind_budget_score(IndDecimal spent, IndDecimal budget, IndDecimal w, const IndPol
 	}
 	else
 		f = r;
-	CHECK(ind_muldiv_round(w, f, 2, points));
+	CHECK(ind_muldiv_points(w, f, p->score_digits, p->rounding == IND_ROUND_TRUNCATE, points));
 	return IND_OK;
 }
 
@@ -714,6 +715,7 @@ ind_score_quick(const IndSpec *spec, IndDecimal actual, IndDecimal w, const IndP
 				den = 1;
 
 	if (spec->op == IND_OP_NONE || p->over_mode != IND_OVER_FLAG || w.mant < 0 ||
+		p->score_digits != 2 || p->rounding != IND_ROUND_HALF_UP ||
 		w.scale > 16 || p->over_threshold.scale > 9)
 		return false;
 	if (spec->op == IND_OP_EQ &&
