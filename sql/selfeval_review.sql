@@ -73,7 +73,7 @@ SELECT v.verdict, v.rule_score, v.printed_score, v.difference, v.met, v.explanat
 FROM (VALUES ('>= 100 次'::indicator, '80次', 10::numeric, 8::numeric),
              ('>= 100 次', '80次', 10, 8.0),
              ('>= 100 次', '97.3次', 2, 1.9),        -- cut off, as some sheets print
-             ('>= 100 次', '97.3次', 2, 2),          -- whole points, half up
+             ('>= 100 次', '97.3次', 2, 2),          -- whole points reach the weight: a miss is never full marks
              ('>= 100 次', '80次', 10, 10),
              ('>= 100 次', '120次', 10, 9),
              ('>= 100 次', '80次', 10, 11),
@@ -89,3 +89,32 @@ FROM (VALUES ('>= 100 次'::indicator, '80次', 10::numeric, 8::numeric),
 -- the numeric form, and the policy's rules
 SELECT (score_review('<= 5 %', 6, 10, 8, 'reverse_mode=linear_2x')).verdict AS linear,
        (score_review('<= 5 %', 6, 10, 8)).verdict AS ratio;
+
+-- The checks of whole sheets (selfeval_findings, which sheet_review runs on
+-- a sheet's text or workbook), on the real sheets' rows: the totals that do
+-- not add up (selfeval-05: 98 printed, the rows legible sum to 74;
+-- selfeval-15: 100 printed, the six rows kept and the budget line make 80;
+-- selfeval-17: 94 printed, rows and budget 93), the budget lines (selfeval-01
+-- printed 0 for a rate of 100 %, its form's formula not filled in;
+-- selfeval-13 and -17 print whole points), the level weights against the
+-- central split, sheets where every row has full marks, and the rows that
+-- depart from the rules or need a person.
+CREATE TEMP TABLE real_sheets AS
+SELECT ROW(NULL, project, year, region, NULL, NULL, NULL, NULL,
+           nullif(budget_total, '')::numeric, nullif(budget_spent, '')::numeric,
+           nullif(budget_weight, '')::numeric, nullif(budget_rate, ''), nullif(budget_score, '')::numeric,
+           NULL, nullif(total_score, '')::numeric, NULL, NULL, n, file::int)::selfeval_sheet AS s
+FROM real_rows r WHERE n = (SELECT min(n) FROM real_rows x WHERE x.file = r.file);
+CREATE TEMP TABLE real_sheet_rows AS
+SELECT ROW(NULL, project, level1_of(regexp_replace(level1, '[(（].*$', '')), nullif(level2, ''), name,
+           target_of(target_cell, level2), target_cell, nullif(actual_cell, ''),
+           nullif(rtrim(weight, '%'), '')::numeric,
+           CASE WHEN official_score ~ '^[0-9]+(\.[0-9]+)?$' THEN official_score::numeric END,
+           NULL, n, level1, level2, NULL, NULL, official_score, file::int)::selfeval_row AS r
+FROM real_rows;
+SELECT f.sheet, f.check_code, f.severity, f.finding
+FROM selfeval_findings(ARRAY(SELECT s FROM real_sheets), ARRAY(SELECT r FROM real_sheet_rows)) f;
+-- the totals that do not add up, as the real sheets' README names them
+SELECT array_agg(f.sheet ORDER BY f.sheet) AS totals_off
+FROM selfeval_findings(ARRAY(SELECT s FROM real_sheets), ARRAY(SELECT r FROM real_sheet_rows)) f
+WHERE f.check_code = 'total';

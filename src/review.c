@@ -13,9 +13,10 @@
  *   above the weight      printed above the weight
  *   agrees                printed = the rule's points (on a form without 分值,
  *                         a met row keeps the points printed for it)
+ *   full marks despite a miss  (never a matter of rounding)
  *   rounding only         printed = the rule's points printed to whole or
  *                         tenth points, rounded half up or cut off
- *   deduction although met / full marks despite a miss
+ *   deduction although met
  *   below the rule / above the rule
  *
  * Pure code.
@@ -132,6 +133,12 @@ ind_review(const IndScore *s, bool has_weight, IndDecimal weight,
 		out->verdict = IND_VERDICT_AGREES;
 		return true;
 	}
+	/* a miss at full marks is never a matter of rounding: a miss never shows full marks */
+	if (!s->met && ind_decimal_cmp(printed, weight) == 0)
+	{
+		out->verdict = IND_VERDICT_FULL_MISSED;
+		return true;
+	}
 	for (k = 0; k < 4; k++)
 	{
 		IndDecimal	r;
@@ -144,8 +151,6 @@ ind_review(const IndScore *s, bool has_weight, IndDecimal weight,
 	}
 	if (s->met)
 		out->verdict = IND_VERDICT_DEDUCTED_MET;
-	else if (ind_decimal_cmp(printed, weight) == 0)
-		out->verdict = IND_VERDICT_FULL_MISSED;
 	else if (ind_decimal_cmp(printed, s->points) < 0)
 		out->verdict = IND_VERDICT_BELOW_RULE;
 	else

@@ -301,6 +301,7 @@ finish_sheet(SeReader *rd)
 	{
 		rd->result->nprojects++;
 		rd->result->nrows += rd->nrows;
+		rd->sheet.number = rd->result->nprojects;
 		if (rd->sink->sheet)
 			rd->sink->sheet(rd->sink->arg, &rd->sheet, rd->rows, rd->nrows);
 	}

@@ -40,6 +40,7 @@ typedef enum SeField
 typedef struct SeSheet
 {
 	int			line;			/* where the sheet starts */
+	int			number;			/* 1, 2, ...: the sheet's place in the input */
 	GtSlice		title;
 	GtSlice		field[SE_NFIELDS];
 	bool		amounts_yuan;	/* the budget block says its amounts are 元, not 万元 */

@@ -57,8 +57,8 @@ emit_sheet(void *arg, const SeSheet *s, const SeRow *rows pg_attribute_unused(),
 {
 	ImportEmit *e = (ImportEmit *) arg;
 	MemoryContext old = MemoryContextSwitchTo(e->tmp);
-	Datum		values[18];
-	bool		nulls[18];
+	Datum		values[19];
+	bool		nulls[19];
 
 	values[0] = import_slice_text(s->field[SE_CODE], &nulls[0]);
 	values[1] = import_slice_text(sheet_name(s), &nulls[1]);
@@ -81,6 +81,8 @@ emit_sheet(void *arg, const SeSheet *s, const SeRow *rows pg_attribute_unused(),
 	values[16] = import_slice_text(s->title, &nulls[16]);
 	values[17] = Int32GetDatum(s->line);
 	nulls[17] = false;
+	values[18] = Int32GetDatum(s->number);
+	nulls[18] = false;
 	MemoryContextSwitchTo(old);
 	import_put_row(e, values, nulls);
 }
@@ -138,8 +140,8 @@ emit_rows(void *arg, const SeSheet *s, const SeRow *rows, int nrows)
 	{
 		const SeRow *row = &rows[i];
 		MemoryContext old;
-		Datum		values[17];
-		bool		nulls[17];
+		Datum		values[18];
+		bool		nulls[18];
 		IndSpec		spec;
 		IndError	err;
 		int			inferred = 0;
@@ -174,6 +176,8 @@ emit_rows(void *arg, const SeSheet *s, const SeRow *rows, int nrows)
 		nulls[14] = false;
 		values[15] = row_note(row, &spec, spec_ok, inferred, &nulls[15]);
 		values[16] = import_slice_text(row->score, &nulls[16]);
+		values[17] = Int32GetDatum(s->number);
+		nulls[17] = false;
 		MemoryContextSwitchTo(old);
 		import_put_row(e, values, nulls);
 	}

@@ -100,7 +100,7 @@ ROWS = ("SELECT coalesce(json_agg(json_build_array(level1_label, level2_label, n
         "weight::text, score_cell, spec IS NOT NULL, source_line, score::text) ORDER BY ord), '[]') "
         "FROM input, selfeval_rows(raw) WITH ORDINALITY AS r(project_code, project_name, level1, level2, name, "
         "spec, target_cell, actual_cell, weight, score, reason, source_line, level1_label, level2_label, "
-        "comparator_inferred, import_note, score_cell, ord)")
+        "comparator_inferred, import_note, score_cell, sheet, ord)")
 PROJECTS = ("SELECT coalesce(json_agg(json_build_array(name, year::text, budget_total::text, budget_spent::text, "
             "budget_weight::text, budget_rate, budget_score::text, total_score::text)), '[]') "
             "FROM input, selfeval_projects(raw)")

@@ -55,7 +55,7 @@ CREATE TEMP VIEW fn_oids AS
 	SELECT f.*, to_regprocedure(format('%I(%s)', f.fname, array_to_string(f.args, ','))) AS oid
 	FROM fns f;
 
-SELECT plan(243);
+SELECT plan(248);
 
 --
 -- The type
@@ -261,11 +261,19 @@ SELECT has_function('selfeval_problems', ARRAY['text', 'text'], 'selfeval_proble
 SELECT has_function('selfeval_projects', ARRAY['bytea'], 'selfeval_projects(workbook)');
 SELECT has_function('selfeval_rows', ARRAY['bytea'], 'selfeval_rows(workbook)');
 SELECT has_function('selfeval_problems', ARRAY['bytea'], 'selfeval_problems(workbook)');
+SELECT has_function('score_review', ARRAY['indicator', 'text', 'numeric', 'numeric', 'text'],
+	'score_review(i, actual text, weight, printed_score, policy)');
+SELECT has_function('score_review', ARRAY['indicator', 'numeric', 'numeric', 'numeric', 'text'],
+	'score_review(i, actual numeric, weight, printed_score, policy)');
+SELECT has_function('selfeval_findings', ARRAY['selfeval_sheet[]', 'selfeval_row[]', 'text'],
+	'selfeval_findings(sheets, rows, policy)');
+SELECT has_function('sheet_review', ARRAY['text', 'text', 'text'], 'sheet_review(raw, format, policy)');
+SELECT has_function('sheet_review', ARRAY['bytea', 'text'], 'sheet_review(workbook, policy)');
 SELECT is_empty($$
 	SELECT p.oid::regprocedure FROM pg_proc p
-	WHERE p.proname LIKE 'selfeval%' AND (obj_description(p.oid, 'pg_proc') IS NULL OR p.proparallel <> 's'
+	WHERE (p.proname LIKE 'selfeval%' OR p.proname IN ('score_review', 'sheet_review')) AND (obj_description(p.oid, 'pg_proc') IS NULL OR p.proparallel <> 's'
 	                                      OR p.provolatile <> 'i')
-$$, 'the selfeval functions are IMMUTABLE, PARALLEL SAFE and commented');
+$$, 'the selfeval and review functions are IMMUTABLE, PARALLEL SAFE and commented');
 SELECT ok((SELECT trusted FROM pg_available_extension_versions WHERE name = 'indicator' AND version = '1.0'),
 	'the control file marks the extension trusted');
 SELECT ok((SELECT relocatable FROM pg_available_extension_versions WHERE name = 'indicator' AND version = '1.0'),
