@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "policy.h"
+#include "review.h"
 #include "score.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -88,6 +89,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			}
 			if (ind_decimal_cmp(out.points, w) > 0 || out.points.mant < 0)
 				abort();		/* points within [0, weight] */
+			/* a sheet that printed the rule's own points agrees with it */
+			{
+				IndReview	rv;
+
+				if (!ind_review(&out, true, w, true, out.points, &rv) || rv.verdict != IND_VERDICT_AGREES)
+					abort();
+			}
 			/* the scorecard's integer path must agree with the exact one */
 			if (a.kind == IND_ACTUAL_NUMBER && a.value.den == 1 &&
 				a.value.num > -INT64CONST(999999999999999999) &&

@@ -184,7 +184,7 @@ FROM (VALUES ('定性 2022年12月前', date '2022-01-01', date '2022-12-31'),
      generate_series(date '2021-06-01', date '2024-12-31', interval '1 day') d,
      LATERAL (SELECT d::date AS day) dd;
 
-SELECT plan(266);
+SELECT plan(292);
 
 --
 -- 1. The worked defaults of scoring-rules.md section (c), w = 10
@@ -601,6 +601,27 @@ SELECT is((SELECT count(*) FROM gen, LATERAL score_review(i, a::text, wi, s) r W
 SELECT is((SELECT count(*) FROM gen, LATERAL score_review(i, a, wi, s + 1) r
            WHERE r.verdict IN ('agrees', 'rounding only') OR r.difference <> 1),
           0::bigint, 'property: a printed score one point above the rule''s never agrees, and differs by 1');
+
+-- 1.4: targets and actuals as real sheets write them
+SELECT is(indicator(NULL, NULL, t, NULL, l)::text, want, 'target spelling ' || t)
+FROM (VALUES ('95%以上', NULL, '正向 >= 95 %'), ('不低于95%', NULL, '正向 >= 95 %'),
+             ('‹=5%', NULL, '反向 <= 5 %'), ('≧95%', NULL, '正向 >= 95 %'), ('═100%', NULL, '正向 = 100 %'),
+             ('>=21933人', NULL, '正向 >= 21933 人'), ('29.5亩', '数量指标', '正向 >= 29.5 亩'),
+             ('12次', '数量指标', '正向 >= 12 次'), ('9月前', '时效指标', '定性 9月前'),
+             ('12月底前', '时效指标', '定性 12月底前'), ('2021年12月完成', '时效指标', '定性 2021年12月完成')) t(t, l, want);
+SELECT is(score(i::indicator, a, 10, p), want, format('actual %s against %s (%s)', a, i, p))
+FROM (VALUES ('>= 266 米', '≥266米', 'central', 10.00), ('>= 90 %', '≥90%', 'central', 10.00),
+             ('<= 5300 元/户', '<=5300元/户', 'central', 10.00), ('定性 资金到位', '是', 'central', 10.00),
+             ('定性 资金到位', '否', 'central', 3.00), ('定性 显著提升', '显著提升', 'central', 10.00),
+             ('定性 有效提升', '已有效提升', 'central', 10.00), ('定性 有效', '基本达到', 'central', 7.00),
+             ('定性 9月前', '2022年10月15日', 'year=2022', 9.48), ('定性 年底前', '2022年11月', 'central', 10.00),
+             ('>= 100', '97.3', 'score_digits=1 rounding=truncate', 1.90)) t(i, a, p, want)
+WHERE p <> 'score_digits=1 rounding=truncate'
+UNION ALL
+SELECT is(score('>= 100', '97.3', 2, 'score_digits=1 rounding=truncate'), 1.90, 'rounding=truncate: 97.3 % of 2 is 1.9');
+SELECT ok(score('>= 10 次', a, 10) IS NULL AND (score_detail('>= 10 次', a, 10)).needs_person,
+          format('%s against a number: left to a person', a))
+FROM unnest(ARRAY['达成', '见附件', '详见报告', '持续有效']) a;
 
 --
 -- 5. Regression tests for defects found by this suite (fixed)
