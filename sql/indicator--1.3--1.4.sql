@@ -166,7 +166,8 @@ FROM unnest(sheets) p,
              AS pol) pol,
      LATERAL (
 	WITH r AS (
-		SELECT x.*, v.verdict, v.rule_score, v.needs_person
+		SELECT x.*, v.verdict, v.rule_score, v.needs_person,
+		       (score_detail(x.spec, x.actual_cell, x.weight, pol.pol)).over_completed AS over_completed
 		FROM unnest(rows) x,
 		     LATERAL score_review(x.spec, x.actual_cell, x.weight, x.score, pol.pol) v
 		WHERE x.sheet = p.sheet
@@ -236,6 +237,22 @@ FROM unnest(sheets) p,
 	WHERE verdict NOT IN ('agrees', 'rounding only', 'needs a person', 'no printed score', 'no weight printed')
 	HAVING count(*) > 0
 	UNION ALL
+	-- a score below the weight needs its deviation reason (S1, S2: 偏差原因必填)
+	SELECT 8, 'reason_missing', 'warning',
+	       format('%s项指标得分低于分值但未填写偏差原因分析及改进措施：%s', count(*),
+	              string_agg(name, '；' ORDER BY source_line))
+	FROM r
+	WHERE score IS NOT NULL AND weight IS NOT NULL AND score < weight AND coalesce(btrim(reason), '') = ''
+	HAVING count(*) > 0
+	UNION ALL
+	-- far beyond the target: no deduction, but the reason is asked for (偏离度)
+	SELECT 9, 'over_completion', 'finding',
+	       format('%s项指标实际完成值大幅超过指标值，不扣分，但应说明指标值设定是否偏低：%s', count(*),
+	              string_agg(format('%s（指标值%s，完成%s）', name, target_cell, actual_cell), '；' ORDER BY source_line))
+	FROM r
+	WHERE over_completed
+	HAVING count(*) > 0
+	UNION ALL
 	-- rows a person must score
 	SELECT 7, 'needs_person', 'finding',
 	       format('%s项指标需人工复核：%s', count(*), string_agg(name, '；' ORDER BY source_line))
@@ -247,7 +264,7 @@ FROM unnest(sheets) p,
 ORDER BY p.sheet, f.k
 $f$;
 COMMENT ON FUNCTION selfeval_findings(selfeval_sheet[], selfeval_row[], text) IS
-'the checks of whole self-evaluation sheets (总分 against the rows and the budget line, the budget score and rate, the level weights, every row at full marks, rows departing from the rules, rows for a person), one row per finding, in Chinese';
+'the checks of whole self-evaluation sheets (总分 against the rows and the budget line, the budget score and rate, the level weights, every row at full marks, rows departing from the rules, scores below the weight without a reason, over-completion, rows for a person), one row per finding, in Chinese';
 
 CREATE FUNCTION sheet_review(raw text, format text DEFAULT 'auto', policy text DEFAULT 'central',
 	OUT sheet integer, OUT project_name text, OUT check_code text, OUT severity text, OUT finding text)

@@ -131,9 +131,10 @@ SELECT f, (try_sql(format('SELECT count(*) FROM selfeval_rows(pg_read_binary_fil
 FROM unnest(ARRAY['not_a_workbook.xlsx', 'ole.xls', 'truncated.xlsx', 'encrypted.xlsx',
                   'no_workbook.xlsx', 'bomb.xlsx']) f;
 
--- sheet_review: the sheet above has one finding (有效提高 was reached, yet 28
--- of 30); the same sheet with a wrong total, a budget score off its rate and
--- a missed row at full marks gives a finding for each
+-- sheet_review: the sheet above has two findings (有效提高 was reached, yet 28
+-- of 30, and no deviation reason given); the same sheet with a wrong total, a
+-- budget score off its rate and a missed row at full marks gives a finding
+-- for each
 SELECT count(*) AS findings FROM sheet, sheet_review(raw);
 SELECT check_code, severity, finding
 FROM sheet, sheet_review(replace(replace(replace(raw, E'96.5\t优', E'99\t优'), E'95%\t9.5', E'95%\t8'),

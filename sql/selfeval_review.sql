@@ -97,8 +97,10 @@ SELECT (score_review('<= 5 %', 6, 10, 8, 'reverse_mode=linear_2x')).verdict AS l
 -- selfeval-17: 94 printed, rows and budget 93), the budget lines (selfeval-01
 -- printed 0 for a rate of 100 %, its form's formula not filled in;
 -- selfeval-13 and -17 print whole points), the level weights against the
--- central split, sheets where every row has full marks, and the rows that
--- depart from the rules or need a person.
+-- central split, sheets where every row has full marks, the rows that
+-- depart from the rules or need a person, and over-completion.  The
+-- transcriptions leave the 偏差原因 column out, so every row below its
+-- weight is listed as having no reason.
 CREATE TEMP TABLE real_sheets AS
 SELECT ROW(NULL, project, year, region, NULL, NULL, NULL, NULL,
            nullif(budget_total, '')::numeric, nullif(budget_spent, '')::numeric,
