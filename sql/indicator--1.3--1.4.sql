@@ -162,12 +162,17 @@ CREATE FUNCTION selfeval_findings(sheets selfeval_sheet[], rows selfeval_row[], 
 	RETURNS SETOF record LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $f$
 SELECT p.sheet, p.name, f.check_code, f.severity, f.finding
 FROM unnest(sheets) p,
-     LATERAL (SELECT coalesce(policy, 'central') || CASE WHEN p.year IS NOT NULL THEN ' year=' || p.year ELSE '' END
-             AS pol) pol,
+     -- the sheet's year for deadlines without one, unless the caller gave a year
+     LATERAL (SELECT coalesce(policy, 'central') ||
+                     CASE WHEN p.year IS NOT NULL AND coalesce(policy, '') !~* '(^|[\s,;])year\s*='
+                          THEN ' year=' || p.year ELSE '' END AS pol) pol,
      LATERAL (
 	WITH r AS (
 		SELECT x.*, v.verdict, v.rule_score, v.needs_person,
-		       (score_detail(x.spec, x.actual_cell, x.weight, pol.pol)).over_completed AS over_completed
+		       -- over-completion does not depend on the weight: 100 where the form has none
+		       CASE WHEN NOT v.needs_person AND x.spec IS NOT NULL AND x.actual_cell IS NOT NULL
+		            THEN (score_detail(x.spec, x.actual_cell, coalesce(greatest(x.weight, 0), 100), pol.pol)).over_completed
+		       END AS over_completed
 		FROM unnest(rows) x,
 		     LATERAL score_review(x.spec, x.actual_cell, x.weight, x.score, pol.pol) v
 		WHERE x.sheet = p.sheet
@@ -176,12 +181,17 @@ FROM unnest(sheets) p,
 		       count(*) FILTER (WHERE weight IS NOT NULL) AS weighted,
 		       count(*) FILTER (WHERE score IS NOT NULL AND weight IS NOT NULL AND score = weight) AS full_marks,
 		       count(*) FILTER (WHERE weight IS NULL AND verdict = 'agrees') AS met_unweighted,
-		       array_agg(coalesce(level1, level1_label) ORDER BY source_line) FILTER (WHERE weight IS NOT NULL) AS l1,
-		       array_agg(weight ORDER BY source_line) FILTER (WHERE weight IS NOT NULL) AS w
+		       array_agg(coalesce(level1, level1_label) ORDER BY source_line) FILTER (WHERE weight >= 0) AS l1,
+		       array_agg(weight ORDER BY source_line) FILTER (WHERE weight >= 0) AS w
 		FROM r
 	), budget AS (
-		SELECT budget_execution_score(p.budget_spent, p.budget_total, p.budget_weight, pol.pol) AS rule,
-		       budget_execution_rate(p.budget_spent, p.budget_total, pol.pol) AS rate,
+		-- amounts that cannot be a budget (negative) are left out rather than fail the review
+		SELECT CASE WHEN p.budget_spent >= 0 AND p.budget_total >= 0 AND coalesce(p.budget_weight, 0) >= 0
+		                 AND (p.budget_spent <= p.budget_total OR
+		                      (SELECT k.value FROM scoring_policy_knobs(pol.pol) k WHERE k.knob = 'budget_reject_over') = 'false')
+		            THEN budget_execution_score(p.budget_spent, p.budget_total, p.budget_weight, pol.pol) END AS rule,
+		       CASE WHEN p.budget_spent >= 0 AND p.budget_total >= 0
+		            THEN budget_execution_rate(p.budget_spent, p.budget_total, pol.pol) END AS rate,
 		       CASE WHEN p.budget_rate ~ '^\s*[0-9]+(\.[0-9]+)?\s*[%％]?\s*$'
 		            THEN regexp_replace(p.budget_rate, '[^0-9.]', '', 'g')::numeric END AS printed_rate
 	)
@@ -218,7 +228,7 @@ FROM unnest(sheets) p,
 	       format('%s%s分，评分规则（%s）为%s分',
 	              CASE WHEN c.item = '合计' THEN '各项分值总计' ELSE c.item || '分值合计' END,
 	              c.actual, coalesce(policy, 'central'), c.expected)
-	FROM sums s, LATERAL weight_check(s.l1, s.w, p.budget_weight, pol.pol) c
+	FROM sums s, LATERAL weight_check(s.l1, s.w, greatest(p.budget_weight, 0), pol.pol) c
 	WHERE s.weighted > 0 AND NOT c.ok AND c.expected IS NOT NULL
 	  -- a sheet of another framework (项目决策, 项目管理 ...) has another split
 	  AND NOT EXISTS (SELECT 1 FROM r WHERE r.level1 IS NULL AND r.level1_label IS NOT NULL)
@@ -257,7 +267,7 @@ FROM unnest(sheets) p,
 	SELECT 7, 'needs_person', 'finding',
 	       format('%s项指标需人工复核：%s', count(*), string_agg(name, '；' ORDER BY source_line))
 	FROM r
-	WHERE verdict IN ('needs a person', 'no weight printed')
+	WHERE verdict IN ('needs a person', 'no weight printed', 'no printed score')
 	HAVING count(*) > 0
 	ORDER BY 1
 ) f

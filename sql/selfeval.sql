@@ -142,3 +142,35 @@ FROM sheet, sheet_review(replace(replace(replace(raw, E'96.5\t优', E'99\t优'),
 -- the workbook form takes the same checks (a damaged one gives its error)
 SELECT state, message FROM try_sql(format('SELECT count(*) FROM sheet_review(pg_read_binary_file(%L))',
                                           :'dir' || 'truncated.xlsx'));
+
+-- found in review (each once wrong): a long 指标值 is clipped to whole
+-- characters; 元 in a budget column's header converts the amounts; 10000万元
+-- in a block of 元 stays 10000; a score of 10分 is read and not reported; a
+-- leading year is not part of a title's name
+SELECT octet_length(target_cell) <= 2048 AS clipped,
+       convert_from(convert_to(target_cell, 'UTF8'), 'UTF8') = target_cell AS whole_utf8,
+       right(target_cell, 1) = '标' AS ends_in_a_whole_character
+FROM selfeval_rows(E'自评表\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n'
+                   || E'产出指标\t质量指标\t长指标\t' || repeat('指标', 700) || E'\t达成\t10\t10\n');
+SELECT budget_total, budget_spent, budget_initial FROM selfeval_projects(
+E'自评表\n'
+'项目资金\t\t年初预算数（元）\t全年预算数（元）\t全年执行数（元）\t分值\t执行率\t得分\n'
+'\t年度资金总额\t10000万元\t500000\t100000\t10\t20%\t2\n'
+'一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n'
+'产出指标\t数量指标\t猪舍面积\t≥180平方米\t180平方米\t10\t10分\n');
+SELECT name, score, score_cell FROM selfeval_rows(
+E'自评表\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n'
+'产出指标\t数量指标\t猪舍面积\t≥180平方米\t180平方米\t10\t10分\n');
+SELECT count(*) AS problems FROM selfeval_problems(
+E'自评表\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n'
+'产出指标\t数量指标\t猪舍面积\t≥180平方米\t180平方米\t10\t10分\n');
+SELECT name, year FROM selfeval_projects(E'2022年度甲项目支出绩效自评表\n项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\n\t年度资金总额\t1\t1\t1\n');
+-- a caller's year= is kept: the sheet's year fills in only when none is given
+SELECT check_code, finding FROM sheet_review(
+E'项目支出绩效自评表(2022年度)\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n'
+'产出指标\t时效指标\t完成时间\t9月前\t2023年8月\t10\t10\n', 'auto', 'central year=2023')
+WHERE check_code <> 'weights';
+SELECT check_code, finding FROM sheet_review(
+E'项目支出绩效自评表(2022年度)\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n'
+'产出指标\t时效指标\t完成时间\t9月前\t2023年8月\t10\t10\n')
+WHERE check_code <> 'weights';

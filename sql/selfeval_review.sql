@@ -120,3 +120,13 @@ FROM selfeval_findings(ARRAY(SELECT s FROM real_sheets), ARRAY(SELECT r FROM rea
 SELECT array_agg(f.sheet ORDER BY f.sheet) AS totals_off
 FROM selfeval_findings(ARRAY(SELECT s FROM real_sheets), ARRAY(SELECT r FROM real_sheet_rows)) f
 WHERE f.check_code = 'total';
+
+-- found in review (each once an error or a wrong verdict): no cell of a sheet
+-- makes the review fail; a met row is never "rounding only"
+SELECT a, v.verdict, v.explanation
+FROM (VALUES ('/'), ('-'), ('无'), ('达成，效果良好'), ('是，已完成'), ('10/12'), ('1,5'), ('9.5.1')) t(a),
+     LATERAL score_review('>= 10 次'::indicator, a, 10, 8) v;
+SELECT (score_review('>= 10 次', '12次', -5, 5)).verdict AS negative_weight,
+       (score_review('>= 10 次', '12次', 2.5, 2)).verdict AS met_but_2_of_2_5,
+       (score_review('定性 9月前', '2022年8月', 10, 10)).explanation AS no_year,
+       (score_review('定性 9月前', '2022年8月', 10, 10, 'year=2022')).verdict AS with_year;

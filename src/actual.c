@@ -68,6 +68,10 @@ ind_person_reason(IndPerson p)
 			return "未填写年度指标值，无法按评分规则计分，需人工复核";
 		case IND_PERSON_NO_ACTUAL:
 			return "未填写实际完成值，无法按评分规则计分，需人工复核";
+		case IND_PERSON_NO_YEAR:
+			return "完成时限未写年份，需按自评年度（year=）判定是否按时完成";
+		case IND_PERSON_WEIGHT:
+			return "分值不是有效数值（为负数），无法按评分规则计分，需人工复核";
 	}
 	return NULL;
 }
@@ -368,6 +372,14 @@ as_text(const char *s, int pos, int end, IndActual *a)
 	return IND_OK;
 }
 
+/* An actual a person must score, for the reason given (a review's lenient reading). */
+void
+ind_actual_for_person(const char *s, int len, IndPerson person, IndActual *a)
+{
+	as_text(s, 0, len, a);
+	a->person = person;
+}
+
 /* A grade, then optionally a manual score: "达成 9.5", "部分达成(70%)". */
 static IndStatus
 read_grade(const char *s, int pos, int end, int grade, IndActual *a, IndError *err)
@@ -425,14 +437,25 @@ ind_parse_actual(const char *s, int len, IndActual *a, IndError *err)
 	if (pos >= end)
 		return ind_failf(err, IND_ERR_SYNTAX, "The actual value is empty.");
 
+	/* —, /, 无: the sheet says there is no actual */
+	if (ind_is_dash(s + pos, end - pos))
+	{
+		as_text(s, pos, end, a);
+		a->person = IND_PERSON_NO_ACTUAL;
+		return IND_OK;
+	}
 	if ((n = MATCH(s + pos, end - pos, grade_words, &code)) > 0)
 	{
 		int			q = ind_skip_spaces(s, end, pos + n);
 		int			c2;
+		int			n2;
+
+		int			r = q;
 
 		/* a grade, alone or with a manual score; words after it are for a person */
-		if (q >= end || starts_number_or_punct(s + q, end - q) ||
-			MATCH(s + q, end - q, open_marks, &c2) > 0)
+		if (q < end && (n2 = MATCH(s + q, end - q, open_marks, &c2)) > 0)
+			r = ind_skip_spaces(s, end, q + n2);
+		if (q >= end || (r < end && s[r] >= '0' && s[r] <= '9'))
 			return read_grade(s, pos + n, end, code, a, err);
 		return as_text(s, pos, end, a);
 	}
@@ -596,10 +619,11 @@ ind_actual_says_target(const char *target, int target_len, const char *s, int le
 
 	if (tb <= ta)
 		return false;
-	if ((n = MATCH(s + a, b - a, reached_words, &code)) > 0 &&
-		!(b - a == tb - ta && memcmp(s + a, target + ta, b - a) == 0))
-		a = ind_skip_spaces(s, b, a + n);
 	b = trim_end_marks(s, a, b);
+	if (b - a == tb - ta && memcmp(s + a, target + ta, b - a) == 0)
+		return true;
+	if ((n = MATCH(s + a, b - a, reached_words, &code)) > 0)
+		a = ind_skip_spaces(s, b, a + n);
 	return b - a == tb - ta && b > a && memcmp(s + a, target + ta, b - a) == 0;
 }
 

@@ -42,7 +42,9 @@ typedef enum IndPerson
 	IND_PERSON_NUMBER,			/* a number against a qualitative target */
 	IND_PERSON_UNIT,			/* a unit that does not convert to the target's */
 	IND_PERSON_NO_TARGET,		/* the row has no target (a review of a sheet's row) */
-	IND_PERSON_NO_ACTUAL		/* the row has no actual (a review of a sheet's row) */
+	IND_PERSON_NO_ACTUAL,		/* no actual: a dash, or an empty cell in a review */
+	IND_PERSON_NO_YEAR,			/* a deadline without a year (9月前), and no year= knob */
+	IND_PERSON_WEIGHT			/* a review's weight that is not a weight (negative) */
 } IndPerson;
 
 /* An actual result as a self-evaluation form writes it. */
@@ -71,6 +73,7 @@ typedef struct IndDeadline
 } IndDeadline;
 
 extern IndStatus ind_parse_actual(const char *s, int len, IndActual *a, IndError *err);
+extern void ind_actual_for_person(const char *s, int len, IndPerson person, IndActual *a);
 extern IndStatus ind_actual_to_target_unit(const IndSpec *spec, IndActual *a, IndError *err);
 extern bool ind_parse_deadline(const char *s, int len, IndDeadline *d);
 extern bool ind_parse_deadline_in(const char *s, int len, int year, IndDeadline *d);

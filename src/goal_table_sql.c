@@ -56,7 +56,7 @@ static void
 emit_project(void *arg, const GtProject *p,
 			 const GtRow *rows pg_attribute_unused(), int nrows pg_attribute_unused())
 {
-	ImportEmit	   *e = (ImportEmit *) arg;
+	ImportEmit *e = (ImportEmit *) arg;
 	MemoryContext old = MemoryContextSwitchTo(e->tmp);
 	Datum		values[GT_NFIELDS + 1];
 	bool		nulls[GT_NFIELDS + 1];
@@ -151,7 +151,7 @@ import_note(const GtRow *row, const IndSpec *spec, bool spec_ok, int inferred, b
 static void
 emit_rows(void *arg, const GtProject *p, const GtRow *rows, int nrows)
 {
-	ImportEmit	   *e = (ImportEmit *) arg;
+	ImportEmit *e = (ImportEmit *) arg;
 	int			i;
 
 	if (e->textbuf == NULL)

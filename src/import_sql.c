@@ -145,8 +145,9 @@ import_slice_numeric(GtSlice s, bool yuan, bool *isnull)
 
 		if (rl >= 3 && memcmp(rest, "元", 3) == 0)
 			yuan = true;
-		else if (!(rl >= 3 && memcmp(rest, "万", 3) == 0) && rest[0] != '(' &&
-				 !(rl >= 3 && memcmp(rest, "（", 3) == 0))
+		else if (rl >= 3 && memcmp(rest, "万", 3) == 0)
+			yuan = false;		/* 10000万元 is 万元 even in a block of 元 */
+		else if (rest[0] != '(' && !(rl >= 3 && memcmp(rest, "（", 3) == 0))
 			return (Datum) 0;
 	}
 	*isnull = false;

@@ -139,7 +139,8 @@ ind_review(const IndScore *s, bool has_weight, IndDecimal weight,
 		out->verdict = IND_VERDICT_FULL_MISSED;
 		return true;
 	}
-	for (k = 0; k < 4; k++)
+	/* a met row's points are its weight: any other number is a deduction, not rounding */
+	for (k = 0; k < 4 && !s->met; k++)
 	{
 		IndDecimal	r;
 

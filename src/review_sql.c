@@ -10,6 +10,7 @@
 #include "access/htup_details.h"
 #include "utils/builtins.h"
 
+#include "actual.h"
 #include "encoding.h"
 #include "indicator.h"
 #include "numeric_io.h"
@@ -18,11 +19,12 @@
 #include "score_fmgr.h"
 
 /*
- * score_review(i, actual, weight, printed_score [, policy]).  Never NULL:
- * every row of a sheet gets a verdict.  A NULL indicator or actual (the
- * sheet left the cell empty, or the target did not read) needs a person,
- * a NULL weight is a form without 分值, a NULL printed score is "no
- * printed score".
+ * score_review(i, actual, weight, printed_score [, policy]).  Never NULL,
+ * and no cell of a sheet makes it fail: every row gets a verdict.  A NULL
+ * indicator or actual (the sheet left the cell empty, or the target did
+ * not read), a negative weight and an actual that does not read at all
+ * need a person; a NULL weight is a form without 分值; a NULL printed score
+ * is "no printed score".
  */
 static Datum
 review(FunctionCallInfo fcinfo, bool is_text)
@@ -45,18 +47,35 @@ review(FunctionCallInfo fcinfo, bool is_text)
 
 	p = ind_policy_arg(fcinfo, 4);
 	if (has_weight)
-		w = ind_numeric_to_exact(PG_GETARG_DATUM(2), "weight", true);
+		w = ind_numeric_to_exact(PG_GETARG_DATUM(2), "weight", false);
 	if (has_printed)
 		printed = ind_numeric_to_decimal(PG_GETARG_DATUM(3), "printed score");
+	memset(&s, 0, sizeof(s));
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
-	{
-		memset(&s, 0, sizeof(s));
 		s.needs_person = PG_ARGISNULL(0) ? IND_PERSON_NO_TARGET : IND_PERSON_NO_ACTUAL;
-	}
+	else if (w.mant < 0)
+		s.needs_person = IND_PERSON_WEIGHT;
 	else
 	{
 		ind_unpack(PG_GETARG_INDICATOR_P(0), &spec);
-		ind_actual_arg(fcinfo, 1, &spec, is_text, &a);
+		if (is_text)
+		{
+			/*
+			 * A review reads a whole sheet: a cell that is no actual at all
+			 * (a typo such as 1,5 or 10/12, which score() refuses) is for a
+			 * person, not the end of the query.
+			 */
+			text	   *t = PG_GETARG_TEXT_PP(1);
+			int			alen;
+			const char *astr = ind_text_to_utf8(t, &alen);
+
+			if (ind_parse_actual(astr, alen, &a, &err) != IND_OK)
+				ind_actual_for_person(astr, alen, IND_PERSON_TEXT, &a);
+			else
+				ind_actual_in_target_unit(&spec, &a, &err, text_to_cstring(t));
+		}
+		else
+			ind_actual_arg(fcinfo, 1, &spec, false, &a);
 		if (ind_score(&spec, &a, w, p, &s, &err) != IND_OK)
 			ind_report_score_error(&err, is_text ? text_to_cstring(PG_GETARG_TEXT_PP(1)) : NULL);
 	}

@@ -220,3 +220,21 @@ ind_utf8_whole(const char *buf, int len)
 	}
 	return pos;
 }
+
+/*
+ * A cell that is only the forms' mark for "nothing here": a dash (—, ——, -,
+ * －, ―), a slash, 无, or 一 (OCR's reading of a dash).
+ */
+bool
+ind_is_dash(const char *s, int len)
+{
+	static const char *const dashes[] = {"一", "—", "——", "―", "-", "--", "－", "/", "／", "无"};
+	int			a = ind_skip_spaces(s, len, 0);
+	int			b = ind_trim_end(s, a, len);
+	int			i;
+
+	for (i = 0; i < (int) lengthof(dashes); i++)
+		if (b - a == (int) strlen(dashes[i]) && memcmp(s + a, dashes[i], b - a) == 0)
+			return true;
+	return false;
+}

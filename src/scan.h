@@ -25,6 +25,7 @@ extern int	ind_match_word(const char *s, int len, const IndWord *words,
 extern int	ind_clip_token(const char *s, int len, int maxchars, bool stop_at_blank,
 						   bool *cut);
 extern bool ind_contains(const char *s, int len, const char *w);
+extern bool ind_is_dash(const char *s, int len);
 extern int	ind_utf8_whole(const char *buf, int len);
 
 #endif							/* INDICATOR_SCAN_H */

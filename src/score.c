@@ -361,35 +361,6 @@ score_grade(const IndActual *a, IndDecimal w, const IndPolicy *p, IndScore *out,
 	return IND_OK;
 }
 
-/* A target that is only a dash: 一 (OCR), —, ——, -, /, 无. */
-static bool
-is_dash(const char *s, int len)
-{
-	static const char *const dashes[] = {"一", "—", "——", "-", "--", "－", "/", "／", "无", "―"};
-	int			a = ind_skip_spaces(s, len, 0);
-	int			b = ind_trim_end(s, a, len);
-	int			i;
-
-	for (i = 0; i < (int) lengthof(dashes); i++)
-		if (b - a == (int) strlen(dashes[i]) && memcmp(s + a, dashes[i], b - a) == 0)
-			return true;
-	return false;
-}
-
-/* The year of a deadline that names none: the policy's, or the completion date's. */
-static int
-deadline_year(const IndPolicy *p, const IndActual *a)
-{
-	int			y,
-				m,
-				d;
-
-	if (p->year.mant != 0)
-		return (int) p->year.mant;
-	ind_civil_from_days(a->date, &y, &m, &d);
-	return y;
-}
-
 /* A qualitative deadline target against a completion date. */
 static IndStatus
 score_deadline(IndDeadline dl, const IndActual *a, const IndPolicy *p, RuleResult *res,
@@ -495,7 +466,7 @@ ind_score(const IndSpec *spec, const IndActual *actual, IndDecimal w, const IndP
 		IndDeadline dl;
 
 		/* "一", "—", "/": the form's dash for a target never given */
-		if (is_dash(spec->text, spec->text_len))
+		if (ind_is_dash(spec->text, spec->text_len))
 		{
 			out->needs_person = IND_PERSON_NO_TARGET;
 			return IND_OK;
@@ -506,12 +477,14 @@ ind_score(const IndSpec *spec, const IndActual *actual, IndDecimal w, const IndP
 			return IND_OK;
 		}
 		/*
-		 * 9月前 names no year: the policy's year (the sheet's), else the
-		 * year the work was done in
+		 * 9月前 names no year: the policy's (the sheet's).  Without one, the
+		 * completion date's own year would make work a year late look on
+		 * time, so a person says which year.
 		 */
-		if (!ind_parse_deadline_in(spec->text, spec->text_len, deadline_year(p, actual), &dl))
+		if (!ind_parse_deadline_in(spec->text, spec->text_len, (int) p->year.mant, &dl))
 		{
-			out->needs_person = IND_PERSON_DATE;
+			out->needs_person = ind_is_yearless_deadline(spec->text, spec->text_len) && p->year.mant == 0
+				? IND_PERSON_NO_YEAR : IND_PERSON_DATE;
 			return IND_OK;
 		}
 		st = score_deadline(dl, actual, p, &res, err);

@@ -328,5 +328,11 @@ ind_sc_parse(const char *s, int len, IndScorecard *sc, char *detail, int detaill
 		snprintf(detail, detaillen, "The counters or sums contradict each other (met + unmet + unscored + needs_person = indicators, no counter above indicators, 0 <= score <= scored_weight <= weight).");
 		return false;
 	}
+	/* one text per state, as ind_sc_format() writes it */
+	if (ncounters == IND_SC_NCOUNTERS && sc->count[IND_SC_NEEDS_PERSON] == 0)
+	{
+		snprintf(detail, detaillen, "A v2 state counts rows that need a person (needs_person > 0); without any, write it as v1.");
+		return false;
+	}
 	return true;
 }

@@ -82,5 +82,11 @@ ind_sc_decode_wire(const char *str, int len, IndScorecard *sc, char *detail, int
 		snprintf(detail, detaillen, "The counters or sums contradict each other.");
 		return false;
 	}
+	/* one form per state, so that send gives back the bytes recv took */
+	if (version == 2 && sc->count[IND_SC_NEEDS_PERSON] == 0)
+	{
+		snprintf(detail, detaillen, "A version 2 state counts rows that need a person; without any it is sent as version 1.");
+		return false;
+	}
 	return true;
 }

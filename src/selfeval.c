@@ -91,6 +91,10 @@ typedef struct SeReader
 	bool		stopped;
 	int64		nrecords;
 	GtArena    *arena;
+	/* cells of a row that follow another in the same column, joined at the end */
+	GtSlice    *extra_to[SE_MAX_COLS];
+	GtCell		extra[SE_MAX_COLS];
+	int			nextra;
 } SeReader;
 
 static const GtSlice empty = {NULL, 0};
@@ -217,6 +221,33 @@ is_number(const GtCell *c)
 		(used == c->len - 3 && memcmp(c->s + used, "％", 3) == 0);
 }
 
+/* A number at the start, as selfeval_rows reads points and scores (10分 is 10). */
+static bool
+starts_number(GtSlice sl)
+{
+	IndDecimal	d;
+	int			used;
+
+	return sl.s != NULL && ind_decimal_parse(sl.s, sl.len, true, &used, &d) == IND_DEC_OK;
+}
+
+/* A budget line's cell: a number, perhaps with 万元, 元 or % after it (10000万元). */
+static bool
+is_amount(const GtCell *c)
+{
+	IndDecimal	d;
+	int			used;
+	int			rest;
+
+	if (is_number(c))
+		return true;
+	if (ind_decimal_parse(c->s, c->len, true, &used, &d) != IND_DEC_OK)
+		return false;
+	rest = c->len - used;
+	return (rest == 6 && memcmp(c->s + used, "万元", 6) == 0) ||
+		(rest == 3 && (memcmp(c->s + used, "元", 3) == 0 || memcmp(c->s + used, "万", 3) == 0));
+}
+
 static bool
 number_slice(GtSlice sl)
 {
@@ -225,12 +256,11 @@ number_slice(GtSlice sl)
 	return sl.s != NULL && is_number(&c);
 }
 
-/* What stands for an empty cell: — / - 无. */
+/* What stands for an empty cell: — / - 无 (scan.c). */
 static bool
 is_dash(const GtCell *c)
 {
-	return is(c, "—") || is(c, "——") || is(c, "-") || is(c, "--") || is(c, "/") || is(c, "－") ||
-		is(c, "一");
+	return ind_is_dash(c->s, c->len);
 }
 
 static bool
@@ -398,13 +428,11 @@ read_budget_header(SeReader *rd, const GtRecord *rec)
 		const GtCell *c = &rec->cells[i];
 		int			f = budget_word(c);
 
+		/* 项目资金（元）, 全年预算数（元）: the block's amounts are in 元 */
+		if (has(c, "元") && !has(c, "万元"))
+			yuan = true;
 		if (f == SE_BUDGET_NONE)
-		{
-			/* 项目资金（万元）, 资金（元）: the block's label and unit */
-			if (has(c, "元") && !has(c, "万元"))
-				yuan = true;
 			continue;
-		}
 		if (f != SE_BUDGET_WEIGHT && f != SE_BUDGET_SCORE)
 			amounts++;
 		if (c->col < SE_MAX_COLS)
@@ -445,7 +473,7 @@ read_budget_line(SeReader *rd, const GtRecord *rec)
 	{
 		const GtCell *c = &rec->cells[i];
 
-		if (is_number(c))
+		if (is_amount(c))
 			numbers = true;
 		else if (has(c, "总额") || has(c, "合计") || has(c, "总计"))
 			total = true;
@@ -464,7 +492,7 @@ read_budget_line(SeReader *rd, const GtRecord *rec)
 		const GtCell *c = &rec->cells[i];
 		int			f = SE_BUDGET_NONE;
 
-		if (!is_number(c) && !is_dash(c))
+		if (!is_amount(c) && !is_dash(c))
 			continue;
 		if (rd->grid && c->col < rd->nbcols)
 			f = rd->bcol[c->col];
@@ -813,13 +841,57 @@ put(SeReader *rd, SeRow *r, SeColumn w, const GtCell *c)
 		return;
 	if (to->s != NULL)
 	{
-		/* two cells for one column (a reason over two columns): joined */
-		to->s = gt_arena_concat(rd->arena, to->s, to->len, c->s, c->len);
-		to->len += c->len;
+		/*
+		 * Two cells for one column (a reason over two columns): kept, and
+		 * joined once the row is read (join_extra), not copied again for
+		 * every cell.
+		 */
+		if (rd->nextra < SE_MAX_COLS)
+		{
+			rd->extra_to[rd->nextra] = to;
+			rd->extra[rd->nextra++] = *c;
+		}
 		return;
 	}
 	set(to, c);
 	r->notes |= c->notes << 8;
+}
+
+/* Join the cells put() kept to the slices they follow, each slice copied once. */
+static void
+join_extra(SeReader *rd)
+{
+	int			i,
+				j;
+
+	for (i = 0; i < rd->nextra; i++)
+	{
+		GtSlice    *to = rd->extra_to[i];
+		int			total;
+		int			o;
+		char	   *dst;
+
+		if (to == NULL)
+			continue;			/* joined with an earlier one */
+		total = to->len;
+		for (j = i; j < rd->nextra; j++)
+			if (rd->extra_to[j] == to)
+				total += rd->extra[j].len;
+		dst = palloc(total + 1);
+		memcpy(dst, to->s, to->len);
+		o = to->len;
+		for (j = i; j < rd->nextra; j++)
+			if (rd->extra_to[j] == to)
+			{
+				memcpy(dst + o, rd->extra[j].s, rd->extra[j].len);
+				o += rd->extra[j].len;
+				rd->extra_to[j] = NULL;
+			}
+		to->s = gt_arena_copy(rd->arena, dst, o);
+		to->len = o;
+		pfree(dst);
+	}
+	rd->nextra = 0;
 }
 
 /*
@@ -875,6 +947,7 @@ read_row(SeReader *rd, const GtRecord *rec)
 	}
 	else
 		read_in_order(rd, r, rec);
+	join_extra(rd);
 
 	/* a line of labels alone sets the levels and is no row */
 	if (r->name.s == NULL && r->target.s == NULL && r->actual.s == NULL && r->score.s == NULL &&
@@ -900,11 +973,9 @@ read_row(SeReader *rd, const GtRecord *rec)
 		r->notes |= SE_NOTE_TARGET_JOINED;
 	if (r->name.s == NULL)
 		report(rd, rec->line, rec->raw, rec->rawlen, "an indicator row without a name");
-	if (r->score.s != NULL && !number_slice(r->score) &&
-		!dash_slice(r->score))
+	if (r->score.s != NULL && !starts_number(r->score) && !dash_slice(r->score))
 		report(rd, rec->line, r->score.s, r->score.len, "the score is not a number");
-	if (r->weight.s != NULL && !number_slice(r->weight) &&
-		!dash_slice(r->weight))
+	if (r->weight.s != NULL && !starts_number(r->weight) && !dash_slice(r->weight))
 		report(rd, rec->line, r->weight.s, r->weight.len, "the points (分值) are not a number");
 }
 
@@ -1011,6 +1082,9 @@ se_read_source(const GtSource *src, GtFormat format, const SeSink *sink, GtResul
 		if (rec->sheet_start && !sheet_is_empty(rd))
 			finish_sheet(rd);
 		read_record(rd, rec);
+		/* outside any sheet a record keeps nothing: its copies can go */
+		if (!rd->in_sheet)
+			gt_arena_flip(rd->arena);
 	}
 	result->nlines = nlines;
 	if (!result->too_big)
@@ -1028,9 +1102,10 @@ text_next(void *arg, GtArena *arena pg_attribute_unused(), GtRecord *rec)
 }
 
 /*
- * Read text[0..len).  Sheets are grids: only formats that delimit cells
- * are detected (tab, CSV, pipe, spaces, aligned); one cell per line and
- * run-together text are not read.
+ * Read text[0..len).  Sheets are grids: tab, CSV, pipe, spaces and aligned
+ * text read well.  Text detected (or named) as one cell per line or run
+ * together has one cell to a record, and a sheet in it reads as its key
+ * lines and problems only.
  */
 void
 se_read(const char *text, int len, GtFormat format, const SeSink *sink, GtResult *result)
@@ -1067,7 +1142,8 @@ se_row_target_cell(const SeRow *row, char *buf, int buflen)
 	if (n < buflen && row->unit.s != NULL && row->target.s != NULL &&
 		!ind_contains(row->target.s, row->target.len, "年"))
 		n += snprintf(buf + n, buflen - n, "%.*s", row->unit.len, row->unit.s);
-	return Min(n, buflen - 1);
+	/* a cell cut by the buffer must not end in half a character */
+	return ind_utf8_whole(buf, Min(n, buflen - 1));
 }
 
 /* The row's indicator, by the goal-table rules (inference included). */

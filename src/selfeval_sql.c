@@ -18,7 +18,25 @@
 #include "import_sql.h"
 #include "indicator.h"
 #include "infer.h"
+#include "scan.h"
 #include "selfeval.h"
+
+/* A leading year, 2022年 or 2022年度, off the slice. */
+static void
+strip_year(GtSlice *s)
+{
+	int			k = 0;
+
+	while (k < s->len && k < 4 && s->s[k] >= '0' && s->s[k] <= '9')
+		k++;
+	if (k != 4 || s->len - k < 3 || memcmp(s->s + k, "年", 3) != 0)
+		return;
+	k += 3;
+	if (s->len - k >= 3 && memcmp(s->s + k, "度", 3) == 0)
+		k += 3;
+	s->s += k;
+	s->len -= k;
+}
 
 /*
  * The name of a sheet: its 项目名称, or its title before the form's words
@@ -42,9 +60,12 @@ sheet_name(const SeSheet *s)
 		for (k = 0; k + wl <= name.len; k++)
 			if (memcmp(name.s + k, words[i], wl) == 0)
 			{
-				/* a year before the words is not the name: 2022年度项目支出绩效自评表 */
-				if (k > 0 && !(k <= 12 && name.s[0] >= '0' && name.s[0] <= '9'))
-					name.len = k;
+				GtSlice		before = {name.s, k};
+
+				/* a year before the name is not the name: 2022年度甲项目支出绩效自评表 */
+				strip_year(&before);
+				if (before.len > 0)
+					return before;
 				return name;
 			}
 	}
@@ -209,6 +230,7 @@ check_rows(void *arg, const SeSheet *s pg_attribute_unused(), const SeRow *rows,
 		p.text = row->target;
 		snprintf(p.reason, sizeof(p.reason), "the target does not read as an indicator: %s",
 				 err.detail);
+		p.reason[ind_utf8_whole(p.reason, (int) strlen(p.reason))] = '\0';
 		import_problem_row(e, &p);
 	}
 }

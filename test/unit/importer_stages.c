@@ -1728,6 +1728,21 @@ test_driver(const char *root)
 	}
 }
 
+/* The bytes the shim has handed out so far (test/fuzz/shim.c). */
+extern Size shim_allocated;
+
+/* A growing buffer, for inputs larger than a StrBuf. */
+static char *
+big_add(char *buf, int *len, const char *piece)
+{
+	int			n = (int) strlen(piece);
+
+	buf = repalloc(buf, *len + n + 1);
+	memcpy(buf + *len, piece, n + 1);
+	*len += n;
+	return buf;
+}
+
 /* ================================================================
  * The self-evaluation importer (selfeval.c)
  * ================================================================ */
@@ -1867,27 +1882,45 @@ test_selfeval(void)
 		check(r.nrows == 0 || r.nprojects == c->sheets, NULL, NULL, "selfeval: %s: the counts agree", t->what);
 		pfree(c);
 	}
+
+	/*
+	 * A row whose reason goes on over 60 cells: joined once.  Joining cell
+	 * by cell copied the growing text for every cell (found in review).
+	 */
+	{
+		char	   *in;
+		int			len = 0;
+		int			i;
+		char		cell[2100];
+		SeCollected *c = palloc0(sizeof(SeCollected));
+		SeSink		sink = {se_on_sheet, se_on_problem, NULL, NULL};
+		GtResult	r;
+		Size		before;
+
+		in = big_add(palloc(1), &len, "自评表\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因\n"
+					 "产出指标\t数量指标\t人数\t≥1人\t1人\t10\t10");
+		memset(cell, 'x', 2000);
+		cell[0] = '\t';
+		cell[2000] = '\0';
+		for (i = 0; i < 60; i++)
+			in = big_add(in, &len, cell);
+		in = big_add(in, &len, "\n");
+		sink.arg = c;
+		before = shim_allocated;
+		se_read(in, len, GT_FORMAT_AUTO, &sink, &r);
+		check_int(c->sheets, 1, "selfeval: a reason over 60 cells: one sheet");
+		check(shim_allocated - before < (Size) len * 8, NULL, NULL,
+			  "selfeval: a reason over 60 cells is joined once (%zu bytes for %d)",
+			  (size_t) (shim_allocated - before), len);
+		pfree(in);
+		pfree(c);
+	}
 }
 
 
 /* ================================================================
  * Long inputs: what the fuzzer found about whole documents on one line
  * ================================================================ */
-
-/* The bytes the shim has handed out so far (test/fuzz/shim.c). */
-extern Size shim_allocated;
-
-/* A growing buffer, for inputs larger than a StrBuf. */
-static char *
-big_add(char *buf, int *len, const char *piece)
-{
-	int			n = (int) strlen(piece);
-
-	buf = repalloc(buf, *len + n + 1);
-	memcpy(buf + *len, piece, n + 1);
-	*len += n;
-	return buf;
-}
 
 static void
 test_long_inputs(void)
