@@ -115,14 +115,17 @@ SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
 SET max_parallel_workers_per_gather = 2;
-SET force_parallel_mode = on;
+-- force_parallel_mode is called debug_parallel_query since PostgreSQL 16
+SELECT set_config(CASE WHEN current_setting('server_version_num')::int >= 160000
+                       THEN 'debug_parallel_query' ELSE 'force_parallel_mode' END, 'on', false) AS forced;
 EXPLAIN (COSTS OFF) SELECT scorecard(spec, actual, weight) FROM big_sc;
 SELECT (SELECT scorecard(spec, actual, weight)::text FROM big_sc) =
        (SELECT r FROM serial_result WHERE level1 IS NULL AND level2 IS NULL) AS grand_total_identical;
 SELECT count(*) AS groups, count(*) FILTER (WHERE p.r = s.r) AS identical
 FROM (SELECT level1, level2, scorecard(spec, actual, weight)::text AS r FROM big_sc GROUP BY ROLLUP (level1, level2)) p
 JOIN serial_result s ON s.level1 IS NOT DISTINCT FROM p.level1 AND s.level2 IS NOT DISTINCT FROM p.level2;
-RESET force_parallel_mode;
+SELECT set_config(CASE WHEN current_setting('server_version_num')::int >= 160000
+                       THEN 'debug_parallel_query' ELSE 'force_parallel_mode' END, 'off', false) AS reset;
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;

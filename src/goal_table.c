@@ -60,6 +60,8 @@ typedef struct GtReader
 	GtCell	   *stream;
 	int			nstream;
 	bool		flip_owed;		/* a project ended while cells waited in the stream */
+	int64		record_no;		/* records read so far */
+	int64		flipped_at;		/* the record during which the arena last flipped */
 	bool		runon_in_table;
 	/* the grid record held back, in case the next one completes it */
 	GtRecord	held;
@@ -258,6 +260,22 @@ check_rows(GtReader *rd)
 }
 
 /*
+ * Shift the arena's generations, at most once per record read.  A copy lives
+ * until the third flip after it, and a record is read one step before it is
+ * placed (a grid record is held back a step), so it must see at most two
+ * flips before it is done with: one record that ends several projects (a
+ * line with two 项目编码) once flipped three times and freed its own cells.
+ */
+static void
+flip_once(GtReader *rd)
+{
+	if (rd->flipped_at == rd->record_no)
+		return;
+	gt_arena_flip(rd->arena_ref);
+	rd->flipped_at = rd->record_no;
+}
+
+/*
  * The current project is complete (the next one starts, or the text ends):
  * place its rows, report what does not add up, hand it over and forget it.
  */
@@ -290,7 +308,7 @@ finish_project(GtReader *rd)
 	if (rd->nstream > 0)
 		rd->flip_owed = true;
 	else
-		gt_arena_flip(rd->arena_ref);
+		flip_once(rd);
 }
 
 static bool
@@ -683,7 +701,7 @@ flush_stream(GtReader *rd, bool final)
 	rd->nstream -= used;
 	if (rd->nstream == 0 && rd->flip_owed)
 	{
-		gt_arena_flip(rd->arena_ref);
+		flip_once(rd);
 		rd->flip_owed = false;
 	}
 }
@@ -869,8 +887,10 @@ gt_read_source(const GtSource *src, const GtOptions *options, const GtSink *sink
 	rd->stream = palloc(GT_STREAM_CELLS * sizeof(GtCell));
 	rd->specbuf = palloc(GT_SPECBUF_SIZE);
 
+	rd->flipped_at = -1;
 	while (!rd->stopped && src->next(src->arg, src->arena, rec))
 	{
+		rd->record_no++;
 		nlines = Max(nlines, rec->line);
 		if (sink->tick && (++rd->nrecords & 4095) == 0)
 			sink->tick(sink->arg);

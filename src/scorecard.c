@@ -7,7 +7,7 @@
  * rows in any order and merging partial states in any grouping gives the
  * same state: serial, parallel and distributed plans agree to the bit.
  */
-#include "postgres.h"
+#include "compat.h"
 
 #include "scorecard.h"
 #include "scan.h"

@@ -91,6 +91,8 @@ typedef struct SeReader
 	bool		stopped;
 	int64		nrecords;
 	GtArena    *arena;
+	int64		record_no;		/* records read so far */
+	int64		flipped_at;		/* the record during which the arena last flipped */
 	/* cells of a row that follow another in the same column, joined at the end */
 	GtSlice    *extra_to[SE_MAX_COLS];
 	GtCell		extra[SE_MAX_COLS];
@@ -322,6 +324,20 @@ sheet_is_empty(const SeReader *rd)
 	return true;
 }
 
+/*
+ * Shift the arena's generations, at most once per record: a copy lives
+ * until the third flip after it, and the record being read must outlive
+ * whatever it ends (as in goal_table.c).
+ */
+static void
+flip_once(SeReader *rd)
+{
+	if (rd->flipped_at == rd->record_no)
+		return;
+	gt_arena_flip(rd->arena);
+	rd->flipped_at = rd->record_no;
+}
+
 static void
 finish_sheet(SeReader *rd)
 {
@@ -337,8 +353,7 @@ finish_sheet(SeReader *rd)
 	}
 	rd->in_sheet = false;
 	rd->nrows = 0;
-	/* the sheet's copies live until two more sheets have been handed over */
-	gt_arena_flip(rd->arena);
+	flip_once(rd);
 }
 
 static void
@@ -1073,8 +1088,10 @@ se_read_source(const GtSource *src, GtFormat format, const SeSink *sink, GtResul
 	rd->arena = src->arena;
 	rd->grid = (format == GT_FORMAT_TSV || format == GT_FORMAT_CSV || format == GT_FORMAT_PIPE ||
 				format == GT_FORMAT_XLSX);
+	rd->flipped_at = -1;
 	while (!rd->stopped && src->next(src->arg, src->arena, rec))
 	{
+		rd->record_no++;
 		nlines = Max(nlines, rec->line);
 		if (sink->tick && (++rd->nrecords & 4095) == 0)
 			sink->tick(sink->arg);
@@ -1084,7 +1101,7 @@ se_read_source(const GtSource *src, GtFormat format, const SeSink *sink, GtResul
 		read_record(rd, rec);
 		/* outside any sheet a record keeps nothing: its copies can go */
 		if (!rd->in_sheet)
-			gt_arena_flip(rd->arena);
+			flip_once(rd);
 	}
 	result->nlines = nlines;
 	if (!result->too_big)
