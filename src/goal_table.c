@@ -69,23 +69,28 @@ typedef struct GtReader
 	char	   *specbuf;
 } GtReader;
 
+/* A problem of line, quoting s[0..len), for the reason given. */
+void
+gt_problem_set(GtProblem *p, int line, const char *s, int len, const char *reason)
+{
+	p->line = line;
+	p->text.s = s;
+	p->text.len = len;
+	snprintf(p->reason, sizeof(p->reason), "%s", reason);
+	/* a reason cut by the buffer must not end in half a character */
+	p->reason[ind_utf8_whole(p->reason, (int) strlen(p->reason))] = '\0';
+}
+
 /* Hand a problem over at once: problems are never collected. */
 static void
 report(GtReader *rd, int line, const char *s, int len, const char *reason)
 {
 	GtProblem	p;
-	int			rl;
 
 	rd->result->nproblems++;
 	if (rd->sink->problem == NULL)
 		return;
-	p.line = line;
-	p.text.s = s;
-	p.text.len = len;
-	snprintf(p.reason, sizeof(p.reason), "%s", reason);
-	/* a reason cut by the buffer must not end in half a character */
-	rl = ind_utf8_whole(p.reason, (int) strlen(p.reason));
-	p.reason[rl] = '\0';
+	gt_problem_set(&p, line, s, len, reason);
 	rd->sink->problem(rd->sink->arg, &p);
 }
 

@@ -150,6 +150,7 @@ typedef struct GtSource
 	GtArena    *arena;
 } GtSource;
 
+extern void gt_problem_set(GtProblem *p, int line, const char *s, int len, const char *reason);
 extern void gt_read(const char *text, int len, const GtOptions *options,
 					const GtSink *sink, GtResult *result);
 extern void gt_read_source(const GtSource *src, const GtOptions *options,

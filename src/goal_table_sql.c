@@ -118,19 +118,9 @@ import_note(const GtRow *row, const IndSpec *spec, bool spec_ok, int inferred, b
 	StringInfoData b;
 
 	initStringInfo(&b);
-#define NOTE(...) \
-	do { if (b.len > 0) appendStringInfoString(&b, "; "); appendStringInfo(&b, __VA_ARGS__); } while (0)
-	if (spec_ok && (inferred & IND_INFER_LEVEL2))
-		NOTE("comparator %s inferred from the level 2 %s", ind_comparator_symbol(spec->op),
-			 row->level2 ? row->level2->name : "");
-	if (spec_ok && (inferred & IND_INFER_UNIT))
-		NOTE("comparator %s inferred from the unit", ind_comparator_symbol(spec->op));
-	if (spec_ok && (inferred & IND_INFER_DEFAULT))
-		NOTE("comparator >= assumed: neither a level 2 nor the unit says otherwise");
-	if (spec_ok && (inferred & IND_INFER_SUFFIX))
-		NOTE("comparator %s read from the words after the value", ind_comparator_symbol(spec->op));
-	if (spec_ok && (inferred & IND_INFER_DATE))
-		NOTE("a date or period: read as a qualitative deadline");
+	if (spec_ok)
+		import_note_inferred(&b, spec, inferred, row->level2);
+#define NOTE(...) import_note_add(&b, __VA_ARGS__)
 	if (row->notes & GT_NOTE_SERIAL_DATE)
 		NOTE("Excel serial date %.*s read as a date", row->target.len, row->target.s);
 	if (row->notes & GT_NOTE_NAME_FROM_DESC)

@@ -15,6 +15,7 @@
 #include "encoding.h"
 #include "import_sql.h"
 #include "indicator.h"
+#include "infer.h"
 #include "numeric_io.h"
 
 /* The format argument, or auto. */
@@ -179,4 +180,41 @@ import_problem_row(ImportEmit *e, const GtProblem *p)
 	MemoryContextSwitchTo(old);
 	import_put_row(e, values, nulls);
 	return (Datum) 0;
+}
+
+/* One more note of what the reader did, after "; " when there are others. */
+void
+import_note_add(StringInfo b, const char *fmt,...)
+{
+	if (b->len > 0)
+		appendStringInfoString(b, "; ");
+	for (;;)
+	{
+		va_list		args;
+		int			needed;
+
+		va_start(args, fmt);
+		needed = appendStringInfoVA(b, fmt, args);
+		va_end(args);
+		if (needed == 0)
+			break;
+		enlargeStringInfo(b, needed);
+	}
+}
+
+/* How an indicator's missing comparator was chosen (infer.c), for import_note. */
+void
+import_note_inferred(StringInfo b, const IndSpec *spec, int inferred, const IndLevel *level2)
+{
+	if (inferred & IND_INFER_LEVEL2)
+		import_note_add(b, "comparator %s inferred from the level 2 %s", ind_comparator_symbol(spec->op),
+						level2 ? level2->name : "");
+	if (inferred & IND_INFER_UNIT)
+		import_note_add(b, "comparator %s inferred from the unit", ind_comparator_symbol(spec->op));
+	if (inferred & IND_INFER_DEFAULT)
+		import_note_add(b, "comparator >= assumed: neither a level 2 nor the unit says otherwise");
+	if (inferred & IND_INFER_SUFFIX)
+		import_note_add(b, "comparator %s read from the words after the value", ind_comparator_symbol(spec->op));
+	if (inferred & IND_INFER_DATE)
+		import_note_add(b, "a date or period: read as a qualitative deadline");
 }

@@ -11,6 +11,7 @@
 
 #include "fmgr.h"
 #include "funcapi.h"
+#include "lib/stringinfo.h"
 
 #include "goal_table.h"
 
@@ -48,5 +49,8 @@ extern Datum import_slice_text(GtSlice s, bool *isnull);
 extern Datum import_slice_numeric(GtSlice s, bool yuan, bool *isnull);
 extern Datum import_weight_numeric(GtSlice s, bool *isnull);
 extern Datum import_problem_row(ImportEmit *e, const GtProblem *p);
+extern void import_note_add(StringInfo b, const char *fmt,...) pg_attribute_printf(2, 3);
+extern void import_note_inferred(StringInfo b, const IndSpec *spec, int inferred,
+								 const IndLevel *level2);
 
 #endif							/* INDICATOR_IMPORT_SQL_H */

@@ -105,17 +105,11 @@ static void
 report(SeReader *rd, int line, const char *s, int len, const char *reason)
 {
 	GtProblem	p;
-	int			rl;
 
 	rd->result->nproblems++;
 	if (rd->sink->problem == NULL)
 		return;
-	p.line = line;
-	p.text.s = s;
-	p.text.len = len;
-	snprintf(p.reason, sizeof(p.reason), "%s", reason);
-	rl = ind_utf8_whole(p.reason, (int) strlen(p.reason));
-	p.reason[rl] = '\0';
+	gt_problem_set(&p, line, s, len, reason);
 	rd->sink->problem(rd->sink->arg, &p);
 }
 

@@ -115,19 +115,9 @@ row_note(const SeRow *row, const IndSpec *spec, bool spec_ok, int inferred, bool
 	StringInfoData b;
 
 	initStringInfo(&b);
-#define NOTE(...) \
-	do { if (b.len > 0) appendStringInfoString(&b, "; "); appendStringInfo(&b, __VA_ARGS__); } while (0)
-	if (spec_ok && (inferred & IND_INFER_LEVEL2))
-		NOTE("comparator %s inferred from the level 2 %s", ind_comparator_symbol(spec->op),
-			 row->level2 ? row->level2->name : "");
-	if (spec_ok && (inferred & IND_INFER_UNIT))
-		NOTE("comparator %s inferred from the unit", ind_comparator_symbol(spec->op));
-	if (spec_ok && (inferred & IND_INFER_DEFAULT))
-		NOTE("comparator >= assumed: neither a level 2 nor the unit says otherwise");
-	if (spec_ok && (inferred & IND_INFER_SUFFIX))
-		NOTE("comparator %s read from the words after the value", ind_comparator_symbol(spec->op));
-	if (spec_ok && (inferred & IND_INFER_DATE))
-		NOTE("a date or period: read as a qualitative deadline");
+	if (spec_ok)
+		import_note_inferred(&b, spec, inferred, row->level2);
+#define NOTE(...) import_note_add(&b, __VA_ARGS__)
 	if ((row->notes >> 8) & GT_NOTE_SERIAL_DATE)
 		NOTE("Excel serial date %.*s read as a date", row->target.len, row->target.s);
 	if (row->notes & SE_NOTE_WEIGHT_PERCENT)
@@ -223,14 +213,12 @@ check_rows(void *arg, const SeSheet *s pg_attribute_unused(), const SeRow *rows,
 		IndError	err;
 		int			inferred;
 		GtProblem	p;
+		char		reason[IND_ERR_DETAIL_LEN + 64];
 
 		if (row->target.s == NULL || se_row_spec(row, e->textbuf, &spec, &err, &inferred) == IND_OK)
 			continue;
-		p.line = row->line;
-		p.text = row->target;
-		snprintf(p.reason, sizeof(p.reason), "the target does not read as an indicator: %s",
-				 err.detail);
-		p.reason[ind_utf8_whole(p.reason, (int) strlen(p.reason))] = '\0';
+		snprintf(reason, sizeof(reason), "the target does not read as an indicator: %s", err.detail);
+		gt_problem_set(&p, row->line, row->target.s, row->target.len, reason);
 		import_problem_row(e, &p);
 	}
 }
