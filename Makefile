@@ -57,13 +57,25 @@ REGRESS_OPTS = --encoding=UTF8 --no-locale
 
 # Server headers are included as system headers so that -Wextra judges our
 # code, not theirs (they have unused parameters in inline functions).
-PG_CPPFLAGS = -Isrc -isystem $(shell $(PG_CONFIG) --includedir-server) -isystem /usr/include/libxml2 -Wall -Wextra
+PG_CPPFLAGS = -Isrc -isystem $(shell $(PG_CONFIG) --includedir-server) -isystem /usr/include/libxml2 -Wall -Wextra -Wmissing-format-attribute
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-# Soft input errors exist from PostgreSQL 16 on.
+# Soft input errors exist from PostgreSQL 16 on, COPY's ON_ERROR from 17.
 ifeq ($(shell test $(MAJORVERSION) -ge 16 && echo yes),yes)
 REGRESS += indicator_softerr
 endif
+ifeq ($(shell test $(MAJORVERSION) -ge 17 && echo yes),yes)
+REGRESS += copy_onerror
+endif
+
+# The PGXN distribution, indicator-X.Y.Z.zip, from the committed tree.  The
+# version comes from indicator.control (PGXN wants three parts: 1.4 is
+# 1.4.0); test/release.sh checks that META.json and debian/changelog agree.
+EXTVERSION := $(shell sed -nE "s/^default_version = '([^']*)'/\1/p" $(EXTENSION).control)
+DISTVERSION := $(shell echo '$(EXTVERSION)' | sed -E 's/^([0-9]+\.[0-9]+)$$/\1.0/')
+dist:
+	git archive --format=zip --prefix=$(EXTENSION)-$(DISTVERSION)/ -o $(EXTENSION)-$(DISTVERSION).zip HEAD
+.PHONY: dist

@@ -228,6 +228,8 @@ fail(IndPolicyError *err, const char *hint, const char *fmt, const char *tok, in
 }
 
 /* A failure without a piece of the input to quote. */
+static bool failf(IndPolicyError *err, const char *fmt,...) pg_attribute_printf(2, 3);
+
 static bool
 failf(IndPolicyError *err, const char *fmt,...)
 {

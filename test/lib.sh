@@ -1,10 +1,32 @@
 # test/lib.sh: shared set-up for the test runner and the demo.
 # Source it; it defines functions and changes nothing by itself.
 
-# Debian packages the build, the tests and the demo need.
-INDICATOR_PACKAGES="make gcc postgresql-15 postgresql-server-dev-15 postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl postgresql-common zlib1g-dev libxml2-dev"
-# for the fuzz targets and the memory check
-INDICATOR_TEST_PACKAGES="clang libclang-rt-14-dev valgrind python3-openpyxl"
+# The PostgreSQL major each Debian release packages.  The host's own major is
+# tested on the host; the others in Debian roots (test/versions.sh).
+pg_major_of_suite() {
+	case $1 in
+	bookworm) echo 15 ;;
+	trixie) echo 17 ;;
+	forky | sid) echo 18 ;;
+	esac
+}
+suite_of_pg_major() {
+	case $1 in
+	15) echo bookworm ;;
+	17) echo trixie ;;
+	18) echo sid ;; # forky has no debootstrap script yet; sid packages 18 too
+	esac
+}
+HOST_PG=${HOST_PG:-$(pg_major_of_suite "$(. /etc/os-release && echo "${VERSION_CODENAME:-}")")}
+HOST_PG=${HOST_PG:-15}
+
+# Debian packages the build, the tests and the demo need, for one major.
+packages_for() {
+	echo "make gcc postgresql-$1 postgresql-server-dev-$1 postgresql-$1-pgtap libtap-parser-sourcehandler-pgtap-perl postgresql-common zlib1g-dev libxml2-dev"
+}
+INDICATOR_PACKAGES=$(packages_for "$HOST_PG")
+# for the importer tests (xlsx files), the fuzz targets and the memory check
+INDICATOR_TEST_PACKAGES="python3-openpyxl clang libclang-rt-dev valgrind"
 
 say() { printf '== %s\n' "$*" >&2; }
 
@@ -29,15 +51,17 @@ install_packages() {
 # Build with warnings as errors and install into the server's directories.
 build_and_install() {
 	local top=$1
-	export PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config
+	export PG_CONFIG=/usr/lib/postgresql/$HOST_PG/bin/pg_config
 	say "building (warnings are errors)"
-	make -C "$top" -s clean >/dev/null
-	make -C "$top" -s PROFILE="-Werror" >/dev/null
-	make -C "$top" -s install >/dev/null
+	# each step stops the build: callers may test the status (set -e does
+	# not hold inside a function called from a condition)
+	make -C "$top" -s clean >/dev/null || return 1
+	make -C "$top" -s PROFILE="-Werror" >/dev/null || return 1
+	make -C "$top" -s install >/dev/null || return 1
 }
 
 # the server binaries; a private install (private_install) may stand in
-PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
+PGBIN=${PGBIN:-/usr/lib/postgresql/$HOST_PG/bin}
 
 # Run a command as the cluster owner: postgres when we are root (the server
 # refuses to run as root), ourselves otherwise.

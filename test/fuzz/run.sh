@@ -34,11 +34,11 @@ findings=${FUZZ_FINDINGS:-$top/test/fuzz/findings}
 targets=${FUZZ_TARGETS:-literal actual binary goal_table selfeval compare zip}
 
 INDICATOR_PACKAGES="$INDICATOR_PACKAGES $INDICATOR_TEST_PACKAGES" install_packages
-PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
+PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/$HOST_PG/bin/pg_config}
 inc=$($PG_CONFIG --includedir-server)
 libdir=$($PG_CONFIG --pkglibdir)
 [ -f "$libdir/libpgport.a" ] || libdir=$($PG_CONFIG --libdir)
-cc=$(command -v clang || command -v clang-14)
+cc=$(command -v clang)
 
 build="$top/test/fuzz/build"
 mkdir -p "$build" "$findings"

@@ -12,8 +12,10 @@
 # "1..N") and exits non-zero when a check failed or the build did.
 set -euo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# shellcheck source=test/lib.sh
+. "$top/test/lib.sh"
 
-PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
+PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/$HOST_PG/bin/pg_config}
 inc=$($PG_CONFIG --includedir-server)
 libdir=$($PG_CONFIG --pkglibdir)
 [ -f "$libdir/libpgport.a" ] || libdir=$($PG_CONFIG --libdir)
