@@ -24,11 +24,14 @@ CREATE FUNCTION sent(s scorecard_state) RETURNS text LANGUAGE sql AS $$
 $$;
 -- raw_state is bytea's I/O on a type laid out like scorecard_state, so that
 -- a cast between the two keeps the bytes.
+-- (the shell-type notices differ between majors: 18 adds the statement's position)
+SET client_min_messages = warning;
 CREATE TYPE raw_state;
 CREATE FUNCTION raw_state_in(cstring) RETURNS raw_state LANGUAGE internal IMMUTABLE STRICT AS 'byteain';
 CREATE FUNCTION raw_state_out(raw_state) RETURNS cstring LANGUAGE internal IMMUTABLE STRICT AS 'byteaout';
 CREATE TYPE raw_state (INPUT = raw_state_in, OUTPUT = raw_state_out,
 	INTERNALLENGTH = VARIABLE, ALIGNMENT = double, STORAGE = plain);
+RESET client_min_messages;
 CREATE CAST (scorecard_state AS raw_state) WITHOUT FUNCTION;
 CREATE CAST (raw_state AS scorecard_state) WITHOUT FUNCTION;
 CREATE FUNCTION patched(s scorecard_state, bytes bytea, pos int) RETURNS scorecard_state

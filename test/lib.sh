@@ -27,6 +27,8 @@ packages_for() {
 INDICATOR_PACKAGES=$(packages_for "$HOST_PG")
 # for the importer tests (xlsx files), the fuzz targets and the memory check
 INDICATOR_TEST_PACKAGES="python3-openpyxl clang libclang-rt-dev valgrind"
+# for the Debian package and the PGXN zip (test/package.sh, test/release.sh)
+INDICATOR_PACKAGE_PACKAGES="git debhelper dpkg-dev postgresql-server-dev-all pgxnclient"
 
 say() { printf '== %s\n' "$*" >&2; }
 

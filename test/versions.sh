@@ -17,7 +17,7 @@
 # dump/restore with COPY.
 #
 # Needs root (debootstrap, chroot, a mount namespace for /proc).  Prints the
-# checks' output, then "VERSION passed failed" on its last line, and exits
+# checks' output, then "passed failed PostgreSQL N (...)" on its last line, and exits
 # non-zero when anything failed, the set-up included.
 set -uo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -26,7 +26,7 @@ top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 major=$1
 report() {
-	echo "$major $1 $2"
+	echo "$1 $2 PostgreSQL $major (Debian ${suite:-no} root)"
 	[ "$2" -eq 0 ]
 	exit
 }
