@@ -5,7 +5,10 @@
 --
 CREATE SCHEMA yearly;
 SET search_path = yearly, public;
+-- (the schema's statements are not echoed: its comments would fill the page)
+\set ECHO none
 \i data/schema.sql
+\set ECHO all
 \i data/load_clean.sql
 SELECT (SELECT count(*) FROM goal_project) AS projects,
        (SELECT count(*) FROM goal_indicator) AS indicators,

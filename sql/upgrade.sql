@@ -23,8 +23,13 @@ SELECT count(*) AS percent_functions FROM pg_proc WHERE proname = 'scorecard_per
 -- before 1.2 a NULL policy gave NULL
 SELECT to_unit('≤60万元', '元') AS old_symbol, score('>= 95 %', 90, 10, NULL) AS null_policy_1_0;
 
+-- a view over the aggregates (1.5 names their arguments with CREATE OR REPLACE)
+CREATE VIEW card_view AS SELECT scorecard(spec, actual, weight) AS sc, scorecard_state(spec, actual, weight) AS st FROM t;
 ALTER EXTENSION indicator UPDATE;
 SELECT extversion FROM pg_extension WHERE extname = 'indicator';
+SELECT (sc).score = (SELECT scorecard(spec, actual, weight) FROM t).score AS view_survives,
+       pg_get_function_arguments('scorecard(indicator, text, numeric)'::regprocedure) AS named
+FROM card_view;
 SELECT (SELECT string_agg(spec::text || actual || weight, ',' ORDER BY id) FROM t) = data AS data_same,
        -- 1.4 added needs_person at the end of the scorecard: none here
        (SELECT scorecard(spec, actual, weight)::text FROM t) = regexp_replace(card, '\)$', ',0)') AS scores_same,

@@ -72,6 +72,8 @@ ind_person_reason(IndPerson p)
 			return "完成时限未写年份，需按自评年度（year=）判定是否按时完成";
 		case IND_PERSON_WEIGHT:
 			return "分值不是有效数值（为负数），无法按评分规则计分，需人工复核";
+		case IND_PERSON_MALFORMED:
+			return "实际完成值写法有误，读不出数值（如“1,5”“10/12”），需人工核实";
 	}
 	return NULL;
 }

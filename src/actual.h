@@ -44,7 +44,8 @@ typedef enum IndPerson
 	IND_PERSON_NO_TARGET,		/* the row has no target (a review of a sheet's row) */
 	IND_PERSON_NO_ACTUAL,		/* no actual: a dash, or an empty cell in a review */
 	IND_PERSON_NO_YEAR,			/* a deadline without a year (9月前), and no year= knob */
-	IND_PERSON_WEIGHT			/* a review's weight that is not a weight (negative) */
+	IND_PERSON_WEIGHT,			/* a review's weight that is not a weight (negative) */
+	IND_PERSON_MALFORMED		/* a value written wrong (1,5 or 10/12), read leniently */
 } IndPerson;
 
 /* An actual result as a self-evaluation form writes it. */

@@ -1,7 +1,7 @@
 /*
  * indicator_ops.c
  *		Comparison and hashing: the support of the default btree and hash
- *		operator classes.
+ *		operator classes, and min/max by the same order.
  *
  * Thin fmgr wrappers: each unpacks its arguments and hands the specs to
  * the pure code in indicator_cmp.c, where the order and the hash are
@@ -82,6 +82,25 @@ Datum
 indicator_ge(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(indicator_cmp_args(fcinfo) >= 0);
+}
+
+/*
+ * min() and max() by the btree order, so that BI tools can aggregate an
+ * indicator column.  The original argument is returned, never a copy that
+ * indicator_cmp_args() freed.
+ */
+PG_FUNCTION_INFO_V1(indicator_smaller);
+Datum
+indicator_smaller(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_DATUM(indicator_cmp_args(fcinfo) <= 0 ? PG_GETARG_DATUM(0) : PG_GETARG_DATUM(1));
+}
+
+PG_FUNCTION_INFO_V1(indicator_larger);
+Datum
+indicator_larger(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_DATUM(indicator_cmp_args(fcinfo) >= 0 ? PG_GETARG_DATUM(0) : PG_GETARG_DATUM(1));
 }
 
 /*

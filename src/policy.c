@@ -45,6 +45,7 @@ static const char *const budget_words[] = {"linear", "steps", NULL};
 /* the index is the value: score_digits=1 is 1 */
 static const char *const digits_words[] = {"0", "1", "2", NULL};
 static const char *const rounding_words[] = {"half_up", "truncate", NULL};
+static const char *const unreadable_words[] = {"error", "person", NULL};
 
 #define OFF(field) offsetof(IndPolicy, field)
 
@@ -101,6 +102,8 @@ static const Knob knob_table[] = {
 	"points to score_digits: half_up, or truncate (cut off, as some sheets print)"},
 	{"year", KNOB_DECIMAL, OFF(year), NULL, 0,
 	"the sheet's year, for deadlines that name none (9月前, 12月底前, 年底前, 全年); 0: the year of the completion date"},
+	{"unreadable", KNOB_ENUM, OFF(unreadable), unreadable_words, 0,
+	"an actual that is no value at all (1,5 or 10/12): error (22P02), or person (NULL points, needs_person), so that one cell never fails a view"},
 };
 
 typedef struct Preset
@@ -174,6 +177,7 @@ central(IndPolicy *p)
 	p->cost_in_output = true;
 	p->score_digits = 2;
 	p->rounding = IND_ROUND_HALF_UP;
+	p->unreadable = IND_UNREADABLE_ERROR;
 }
 
 void
@@ -246,7 +250,7 @@ static const char knob_hint[] =
 "Knobs: reverse_mode, eq_mode, eq_tolerance, strict_gt, clamp_negative, zero_target_mode, "
 "zero_target_deduct, over_mode, over_threshold, over_k, over_floor, qual_bands, qual_points, "
 "date_mode, date_month_deduct, budget_mode, budget_steps, budget_zero_full, budget_reject_over, "
-"budget_weight, grade_bands, manual_review, level_weights, cost_in_output, score_digits, rounding, year; "
+"budget_weight, grade_bands, manual_review, level_weights, cost_in_output, score_digits, rounding, year, unreadable; "
 "SELECT * FROM scoring_policy_knobs('central') shows them.";
 static const char preset_hint[] =
 "Presets: central, hubei, jiangxi, zhejiang, tianjin, hebei (or 中央, 湖北, 江西, 浙江, 天津, 河北).";

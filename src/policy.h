@@ -81,6 +81,12 @@ typedef enum IndRounding
 	IND_ROUND_TRUNCATE			/* cut off, as some sheets print (97.3 % of 2 points: 1.9) */
 } IndRounding;
 
+typedef enum IndUnreadable
+{
+	IND_UNREADABLE_ERROR = 0,	/* a malformed actual (1,5 or 10/12) is 22P02 */
+	IND_UNREADABLE_PERSON		/* ... is left to a person: NULL points, needs_person */
+} IndUnreadable;
+
 typedef struct IndPolicy
 {
 	int			preset;			/* IndPreset */
@@ -113,6 +119,7 @@ typedef struct IndPolicy
 	IndDecimal	year;			/* the sheet's year, for deadlines without one (9月前); 0: none */
 	int			score_digits;	/* decimals of points: 0, 1 or 2 */
 	int			rounding;		/* IndRounding */
+	int			unreadable;		/* IndUnreadable */
 } IndPolicy;
 
 #define IND_POLICY_DETAIL_LEN 256

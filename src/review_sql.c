@@ -62,20 +62,12 @@ review(FunctionCallInfo fcinfo, bool is_text)
 		{
 			/*
 			 * A review reads a whole sheet: a cell that is no actual at all
-			 * (a typo such as 1,5 or 10/12, which score() refuses) is for a
-			 * person, not the end of the query.
+			 * is for a person, not the end of the query.
 			 */
-			text	   *t = PG_GETARG_TEXT_PP(1);
-			int			alen;
-			const char *astr = ind_text_to_utf8(t, &alen);
-
-			if (ind_parse_actual(astr, alen, &a, &err) != IND_OK)
-				ind_actual_for_person(astr, alen, IND_PERSON_TEXT, &a);
-			else
-				ind_actual_in_target_unit(&spec, &a, &err, text_to_cstring(t));
+			ind_text_actual(&spec, PG_GETARG_TEXT_PP(1), true, &a);
 		}
 		else
-			ind_actual_arg(fcinfo, 1, &spec, false, &a);
+			ind_actual_arg(fcinfo, 1, &spec, false, p, &a);
 		if (ind_score(&spec, &a, w, p, &s, &err) != IND_OK)
 			ind_report_score_error(&err, is_text ? text_to_cstring(PG_GETARG_TEXT_PP(1)) : NULL);
 	}

@@ -14,8 +14,9 @@
 #include "score.h"
 
 extern void ind_report_score_error(const IndError *err, const char *actual_text);
+extern void ind_text_actual(const IndSpec *spec, text *t, bool lenient, IndActual *a);
 extern void ind_actual_arg(FunctionCallInfo fcinfo, int n, const IndSpec *spec, bool is_text,
-						   IndActual *a);
+						   const IndPolicy *p, IndActual *a);
 extern void ind_actual_in_target_unit(const IndSpec *spec, IndActual *a, IndError *err,
 									  const char *actual_text);
 

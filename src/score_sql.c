@@ -82,22 +82,36 @@ ind_actual_in_target_unit(const IndSpec *spec, IndActual *a, IndError *err, cons
 	a->person = IND_PERSON_UNIT;
 }
 
-/* Argument n as an actual, numeric or text depending on the function. */
+/*
+ * An actual written as text, in the target's unit.  Text that is no value
+ * at all (a typo such as 1,5 or 10/12) is an error, unless the caller reads
+ * leniently (a review, or the unreadable=person knob): then it is for a
+ * person, and the query goes on.
+ */
 void
-ind_actual_arg(FunctionCallInfo fcinfo, int n, const IndSpec *spec, bool is_text, IndActual *a)
+ind_text_actual(const IndSpec *spec, text *t, bool lenient, IndActual *a)
 {
 	IndError	err;
+	int			len;
+	const char *s = ind_text_to_utf8(t, &len);
 
-	if (is_text)
+	if (ind_parse_actual(s, len, a, &err) != IND_OK)
 	{
-		text	   *t = PG_GETARG_TEXT_PP(n);
-		int			len;
-		const char *s = ind_text_to_utf8(t, &len);
-
-		if (ind_parse_actual(s, len, a, &err) != IND_OK)
+		if (!lenient)
 			ind_report_score_error(&err, text_to_cstring(t));
-		ind_actual_in_target_unit(spec, a, &err, text_to_cstring(t));
+		ind_actual_for_person(s, len, IND_PERSON_MALFORMED, a);
+		return;
 	}
+	ind_actual_in_target_unit(spec, a, &err, text_to_cstring(t));
+}
+
+/* Argument n as an actual, numeric or text depending on the function. */
+void
+ind_actual_arg(FunctionCallInfo fcinfo, int n, const IndSpec *spec, bool is_text,
+			   const IndPolicy *p, IndActual *a)
+{
+	if (is_text)
+		ind_text_actual(spec, PG_GETARG_TEXT_PP(n), p->unreadable == IND_UNREADABLE_PERSON, a);
 	else
 	{
 		memset(a, 0, sizeof(*a));
@@ -118,7 +132,7 @@ score_args(FunctionCallInfo fcinfo, bool is_text, int weight_arg, int policy_arg
 	const IndPolicy *p = ind_policy_arg(fcinfo, policy_arg_no);
 
 	ind_unpack(v, &spec);
-	ind_actual_arg(fcinfo, 1, &spec, is_text, &a);
+	ind_actual_arg(fcinfo, 1, &spec, is_text, p, &a);
 	if (weight_arg >= 0)
 		*weight = ind_numeric_to_exact(PG_GETARG_DATUM(weight_arg), "weight", true);
 	else

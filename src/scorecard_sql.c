@@ -306,12 +306,8 @@ score_row(FunctionCallInfo fcinfo, StepCache *cache, bool text_actual, IndDecima
 	if (text_actual)
 	{
 		text	   *t = PG_GETARG_TEXT_PP(2);
-		int			len;
-		const char *str = ind_text_to_utf8(t, &len);
 
-		if (ind_parse_actual(str, len, &a, &err) != IND_OK)
-			ind_report_score_error(&err, text_to_cstring(t));
-		ind_actual_in_target_unit(&spec, &a, &err, text_to_cstring(t));
+		ind_text_actual(&spec, t, cache->policy->unreadable == IND_UNREADABLE_PERSON, &a);
 		if (ind_score(&spec, &a, w, cache->policy, s, &err) != IND_OK)
 			ind_report_score_error(&err, text_to_cstring(t));
 	}

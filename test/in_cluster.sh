@@ -92,12 +92,18 @@ printf '%s\n' "$dr_out"
 count_tap "$dr_out"
 
 # In a Debian root for another major (test/versions.sh) the checks end
-# here: memory, scale-out, demo, valgrind, sanitizers, fuzzing and the
+# here: drivers, memory, scale-out, demo, valgrind, sanitizers, fuzzing and the
 # benchmarks run on the host's major only.
 if [ "${INDICATOR_CHECKS:-all}" = versions ]; then
 	echo "$passed $failed" >"${INDICATOR_COUNTS:-/dev/stdout}"
 	exit 0
 fi
+
+# the drivers and BI libraries: pgJDBC, psycopg 3, psycopg2, SQLAlchemy (TAP lines)
+say "drivers and BI libraries"
+cl_out=$(bash "$scratch/test/clients/run.sh" 2>&1)
+printf '%s\n' "$cl_out"
+count_tap "$cl_out"
 
 # bounded memory: each importer function over 100 MB (TAP lines)
 say "importer memory over 100 MB"

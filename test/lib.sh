@@ -25,8 +25,9 @@ packages_for() {
 	echo "make gcc postgresql-$1 postgresql-server-dev-$1 postgresql-$1-pgtap libtap-parser-sourcehandler-pgtap-perl postgresql-common zlib1g-dev libxml2-dev"
 }
 INDICATOR_PACKAGES=$(packages_for "$HOST_PG")
-# for the importer tests (xlsx files), the fuzz targets and the memory check
-INDICATOR_TEST_PACKAGES="python3-openpyxl clang libclang-rt-dev valgrind"
+# for the importer tests (xlsx files), the fuzz targets, the memory check
+# and the drivers (test/clients)
+INDICATOR_TEST_PACKAGES="python3-openpyxl clang libclang-rt-dev valgrind default-jdk-headless libpostgresql-jdbc-java python3-psycopg python3-psycopg2 python3-sqlalchemy"
 # for the Debian package and the PGXN zip (test/package.sh, test/release.sh)
 INDICATOR_PACKAGE_PACKAGES="git debhelper dpkg-dev postgresql-server-dev-all pgxnclient"
 

@@ -244,10 +244,10 @@ SELECT results_eq($$
 -- The extension and its control file
 --
 SELECT has_extension('indicator', 'extension indicator is installed');
-SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'indicator'), '1.4',
-	'installed version is 1.4');
-SELECT is((SELECT default_version FROM pg_available_extensions WHERE name = 'indicator'), '1.4',
-	'default version is 1.4');
+SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'indicator'), '1.5',
+	'installed version is 1.5');
+SELECT is((SELECT default_version FROM pg_available_extensions WHERE name = 'indicator'), '1.5',
+	'default version is 1.5');
 -- 1.3: the importer's format and policy arguments, the constructor with the level 2
 SELECT has_function('goal_table_rows', ARRAY['text', 'text'], 'goal_table_rows(raw, format)');
 SELECT has_function('goal_table_problems', ARRAY['text', 'text', 'text'],

@@ -215,8 +215,8 @@ SELECT results_eq(
 	         ('jiangxi', 'budget_mode=steps'), ('zhejiang', 'budget_zero_full=true'),
 	         ('tianjin', 'manual_review=true'), ('hebei', 'manual_review=true')$$,
 	'scoring_policies(): the six presets and exactly the knobs each changes');
-SELECT is((SELECT count(*) FROM scoring_policy_knobs('central') WHERE NOT changed), 27::bigint,
-          'scoring_policy_knobs(central): 27 knobs, none changed');
+SELECT is((SELECT count(*) FROM scoring_policy_knobs('central') WHERE NOT changed), 28::bigint,
+          'scoring_policy_knobs(central): 28 knobs, none changed');
 SELECT set_eq($$SELECT knob FROM scoring_policy_knobs('湖北 reverse_mode=linear_2x') WHERE changed$$,
               ARRAY['reverse_mode', 'qual_bands', 'budget_weight', 'level_weights'],
               'scoring_policy_knobs(湖北 + knob): the preset''s and the override''s knobs are changed');
