@@ -46,11 +46,11 @@ core="decimal error scan units literal storage indicator_cmp exact policy actual
 say "building the fuzz targets with $cc"
 objs=""
 for f in $core; do
-	"$cc" -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -Wno-ignored-attributes \
+	"$cc" -g -O1 -ffile-prefix-map="$top"=. -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -Wno-ignored-attributes \
 		-I "$top/src" -isystem "$inc" -c "$top/src/$f.c" -o "$build/$f.o"
 	objs="$objs $build/$f.o"
 done
-"$cc" -g -O1 -fsanitize=address,undefined -isystem "$inc" -c "$top/test/fuzz/shim.c" -o "$build/shim.o"
+"$cc" -g -O1 -ffile-prefix-map="$top"=. -fsanitize=address,undefined -isystem "$inc" -c "$top/test/fuzz/shim.c" -o "$build/shim.o"
 
 # seeds: literals and actuals from the bundled data, the tables themselves,
 # and binary values written by the wire format's own rules.  The corpus is
@@ -150,7 +150,7 @@ fi
 
 status=0
 for target in $targets; do
-	"$cc" -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Wno-ignored-attributes \
+	"$cc" -g -O1 -ffile-prefix-map="$top"=. -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Wno-ignored-attributes \
 		-I "$top/src" -isystem "$inc" "$top/test/fuzz/fuzz_$target.c" $objs "$build/shim.o" \
 		"$libdir/libpgcommon.a" "$libdir/libpgport.a" -lz -o "$build/fuzz_$target"
 	# inputs of realistic size: a literal or an actual is short, a table is a few rows;
