@@ -144,13 +144,14 @@ ind_match_word(const char *s, int len, const IndWord *words, int nwords,
 		}
 		else if (ascii_lower((unsigned char) w[0]) != ascii_lower((unsigned char) s[0]))
 			continue;
-		wl = (int) strlen(w);
-		if (wl <= best || wl > len)
-			continue;
-		for (j = 0; j < wl; j++)
-			if (ascii_lower((unsigned char) s[j]) != ascii_lower((unsigned char) w[j]))
+		/* compared up to its end or the first difference: no strlen per word */
+		for (j = 0; w[j] != '\0'; j++)
+			if (j >= len || ascii_lower((unsigned char) s[j]) != ascii_lower((unsigned char) w[j]))
 				break;
-		if (j < wl)
+		if (w[j] != '\0')
+			continue;
+		wl = j;
+		if (wl <= best)
 			continue;
 		if (ascii_alpha((unsigned char) w[wl - 1]) && wl < len &&
 			ascii_alpha((unsigned char) s[wl]))

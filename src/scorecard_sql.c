@@ -160,40 +160,6 @@ scorecard_state_recv(PG_FUNCTION_ARGS)
 }
 
 /*
- * The state to update: the incoming one, in place, when we own it (inside
- * an aggregate); a fresh one when it is NULL; a checked copy otherwise.
- * Inside an aggregate the state is one this module made for the group, so
- * it is not checked again on every row.
- */
-static IndScorecard *
-writable_state(FunctionCallInfo fcinfo)
-{
-	MemoryContext aggcontext;
-	IndScorecard *sc;
-
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		aggcontext = NULL;
-	if (PG_ARGISNULL(0))
-	{
-		sc = aggcontext ? MemoryContextAlloc(aggcontext, sizeof(IndScorecard))
-			: palloc(sizeof(IndScorecard));
-		ind_sc_init(sc);
-		return sc;
-	}
-	if (aggcontext != NULL)
-		return PG_GETARG_SCORECARD_P(0);
-	sc = state_arg(fcinfo, 0);
-	if ((Pointer) sc == DatumGetPointer(PG_GETARG_DATUM(0)))
-	{
-		IndScorecard *copy = palloc(sizeof(IndScorecard));
-
-		memcpy(copy, sc, sizeof(IndScorecard));
-		sc = copy;
-	}
-	return sc;
-}
-
-/*
  * What the transition function keeps between calls: the parsed policy, and
  * the last row it scored.  GROUP BY ROLLUP and GROUPING SETS feed each row
  * to one state per grouping set in a row, with the same arguments, so the
@@ -205,6 +171,7 @@ writable_state(FunctionCallInfo fcinfo)
 typedef struct StepCache
 {
 	int			use_key;		/* -1 until known: 1 under grouping sets */
+	int			in_agg;			/* -1 until known: 1 when called by an aggregate */
 	void	   *policy_cache;
 	const IndPolicy *policy;
 	int			key_len;		/* 0: nothing cached */
@@ -251,9 +218,57 @@ step_cache(FunctionCallInfo fcinfo)
 	{
 		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(StepCache));
 		cache->use_key = -1;
+		cache->in_agg = -1;
 		fcinfo->flinfo->fn_extra = cache;
 	}
 	return cache;
+}
+
+/*
+ * The state to update: the incoming one, in place, when we own it (inside
+ * an aggregate); a fresh one when it is NULL; a checked copy otherwise.
+ * Inside an aggregate the state is one this module made for the group, so
+ * it is not checked again on every row.
+ */
+static IndScorecard *
+own_state(FunctionCallInfo fcinfo, bool in_agg)
+{
+	MemoryContext aggcontext;
+	IndScorecard *sc;
+
+	if (PG_ARGISNULL(0))
+	{
+		if (!in_agg || !AggCheckCallContext(fcinfo, &aggcontext))
+			aggcontext = NULL;
+		sc = aggcontext ? MemoryContextAlloc(aggcontext, sizeof(IndScorecard))
+			: palloc(sizeof(IndScorecard));
+		ind_sc_init(sc);
+		return sc;
+	}
+	if (in_agg)
+		return (IndScorecard *) DatumGetPointer(PG_GETARG_DATUM(0));
+	sc = state_arg(fcinfo, 0);
+	if ((Pointer) sc == DatumGetPointer(PG_GETARG_DATUM(0)))
+	{
+		IndScorecard *copy = palloc(sizeof(IndScorecard));
+
+		memcpy(copy, sc, sizeof(IndScorecard));
+		sc = copy;
+	}
+	return sc;
+}
+
+/*
+ * The same for the transition function.  Whether its call site is an
+ * aggregate does not change, so that is asked once; the memory context is
+ * asked only for a new group's state (grouping sets have one each).
+ */
+static IndScorecard *
+writable_state(FunctionCallInfo fcinfo, StepCache *cache)
+{
+	if (cache->in_agg < 0)
+		cache->in_agg = AggCheckCallContext(fcinfo, NULL) ? 1 : 0;
+	return own_state(fcinfo, cache->in_agg == 1);
 }
 
 /* The weight of a row: exact, not negative, at most six decimals. */
@@ -351,7 +366,7 @@ step(FunctionCallInfo fcinfo, bool text_actual, int sign)
 	if (PG_ARGISNULL(2))
 	{
 		w = row_weight(fcinfo);
-		sc = writable_state(fcinfo);
+		sc = writable_state(fcinfo, cache);
 		ok = ind_sc_add_unscored(sc, w, sign);
 	}
 	else
@@ -374,7 +389,7 @@ step(FunctionCallInfo fcinfo, bool text_actual, int sign)
 				cache->weight = w;
 			}
 		}
-		sc = writable_state(fcinfo);
+		sc = writable_state(fcinfo, cache);
 		ok = s.needs_person ? ind_sc_add_needs_person(sc, w, sign) : ind_sc_add(sc, w, &s, sign);
 	}
 	if (!ok)
@@ -428,7 +443,7 @@ scorecard_combine(PG_FUNCTION_ARGS)
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
 	from = state_arg(fcinfo, 1);
-	into = writable_state(fcinfo);
+	into = own_state(fcinfo, AggCheckCallContext(fcinfo, NULL));
 	if (!ind_sc_combine(into, from))
 		overflow();
 	PG_RETURN_POINTER(into);

@@ -188,59 +188,116 @@ const IndUnitAlias ind_unit_aliases[] = {
 };
 const int	ind_nunit_aliases = lengthof(ind_unit_aliases);
 
-/* Byte comparison that ignores the case of ASCII letters (km, KM, Km). */
+/*
+ * The spellings of the catalogue (names and aliases) in an open-addressing
+ * hash table, built on first use: a unit is looked up in every literal and
+ * actual, and scanning the ~150 spellings cost more than the rest of the
+ * parse.  Keys hash and compare with ASCII letters folded (km, KM, Km).
+ * An alias comes first and wins over a name spelled the same, as it did in
+ * the scan this replaces; the first of two equal aliases wins.
+ */
+#define UNIT_SLOTS 1024			/* a power of two, well above the spellings */
+
+typedef struct UnitSlot
+{
+	const char *spelling;		/* NULL: empty */
+	int			len;
+	const IndUnit *unit;		/* NULL: an alias of no catalogue unit */
+} UnitSlot;
+
+static UnitSlot unit_slots[UNIT_SLOTS];
+static bool unit_slots_built = false;
+
+static inline unsigned char
+fold(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+}
+
+/* FNV-1a over the folded bytes */
+static uint32
+spelling_hash(const char *s, int len)
+{
+	uint32		h = 2166136261u;
+	int			i;
+
+	for (i = 0; i < len; i++)
+	{
+		h ^= fold((unsigned char) s[i]);
+		h *= 16777619u;
+	}
+	return h;
+}
+
 static bool
 same_spelling(const char *a, const char *b, int len)
 {
 	int			i;
 
 	for (i = 0; i < len; i++)
-	{
-		unsigned char x = (unsigned char) a[i];
-		unsigned char y = (unsigned char) b[i];
-
-		if (x >= 'A' && x <= 'Z')
-			x += 'a' - 'A';
-		if (y >= 'A' && y <= 'Z')
-			y += 'a' - 'A';
-		if (x != y)
+		if (fold((unsigned char) a[i]) != fold((unsigned char) b[i]))
 			return false;
-	}
 	return true;
+}
+
+/* The slot of s[0..len): its own, or the empty one where it would go. */
+static UnitSlot *
+unit_slot(const char *s, int len)
+{
+	uint32		i = spelling_hash(s, len) & (UNIT_SLOTS - 1);
+
+	while (unit_slots[i].spelling != NULL &&
+		   !(unit_slots[i].len == len && same_spelling(unit_slots[i].spelling, s, len)))
+		i = (i + 1) & (UNIT_SLOTS - 1);
+	return &unit_slots[i];
+}
+
+static void
+add_spelling(const char *s, const IndUnit *unit)
+{
+	int			len = (int) strlen(s);
+	UnitSlot   *slot = unit_slot(s, len);
+
+	if (slot->spelling != NULL)
+		return;
+	slot->spelling = s;
+	slot->len = len;
+	slot->unit = unit;
+}
+
+static void
+build_unit_slots(void)
+{
+	int			i,
+				j;
+
+	StaticAssertStmt(UNIT_SLOTS > 2 * (lengthof(ind_units) + lengthof(ind_unit_aliases)),
+					 "the unit hash table must stay sparse");
+	for (i = 0; i < ind_nunit_aliases; i++)
+	{
+		const IndUnit *unit = NULL;
+
+		for (j = 0; j < ind_nunits && unit == NULL; j++)
+			if (strlen(ind_units[j].name) == strlen(ind_unit_aliases[i].name) &&
+				same_spelling(ind_units[j].name, ind_unit_aliases[i].name,
+							  (int) strlen(ind_units[j].name)))
+				unit = &ind_units[j];
+		add_spelling(ind_unit_aliases[i].alias, unit);
+	}
+	for (i = 0; i < ind_nunits; i++)
+		add_spelling(ind_units[i].name, &ind_units[i]);
+	unit_slots_built = true;
 }
 
 /* The catalogue unit spelled s[0..len), through an alias if need be. */
 static const IndUnit *
 lookup_simple(const char *s, int len)
 {
-	int			i;
-	const char *name = NULL;
-
 	if (len <= 0)
 		return NULL;
-	for (i = 0; i < ind_nunit_aliases; i++)
-	{
-		const char *a = ind_unit_aliases[i].alias;
-
-		if ((int) strlen(a) == len && same_spelling(a, s, len))
-		{
-			name = ind_unit_aliases[i].name;
-			break;
-		}
-	}
-	if (name != NULL)
-	{
-		s = name;
-		len = (int) strlen(name);
-	}
-	for (i = 0; i < ind_nunits; i++)
-	{
-		const char *n = ind_units[i].name;
-
-		if ((int) strlen(n) == len && same_spelling(n, s, len))
-			return &ind_units[i];
-	}
-	return NULL;
+	if (unlikely(!unit_slots_built))
+		build_unit_slots();
+	return unit_slot(s, len)->unit;
 }
 
 /* Byte length of a rate slash at s (ASCII '/' or full-width U+FF0F), or 0. */

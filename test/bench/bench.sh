@@ -14,7 +14,7 @@ top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 . "$top/test/lib.sh"
 
 rows=${1:-10000000}
-repeats=${BENCH_REPEATS:-3}
+repeats=${BENCH_REPEATS:-5}
 skip_build=${BENCH_SKIP_BUILD:-no}
 
 if [ "$skip_build" != yes ]; then
@@ -66,8 +66,8 @@ VACUUM ANALYZE bench_indicator;
 VACUUM ANALYZE bench_plain;
 SELECT pg_prewarm('bench_indicator'), pg_prewarm('bench_plain');
 
--- the median of n runs of a query, in milliseconds
-CREATE FUNCTION bench(q text, n int) RETURNS numeric LANGUAGE plpgsql AS $$
+-- n runs of a query: "median:min:max" in milliseconds
+CREATE FUNCTION bench(q text, n int) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
 	t0 timestamptz;
 	times numeric[] := '{}';
@@ -79,7 +79,8 @@ BEGIN
 		EXECUTE q;
 		times := times || (extract(epoch FROM clock_timestamp() - t0) * 1000)::numeric;
 	END LOOP;
-	RETURN (SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY t) FROM unnest(times) t);
+	RETURN (SELECT format('%s:%s:%s', round(percentile_disc(0.5) WITHIN GROUP (ORDER BY t), 1),
+	                      round(min(t), 1), round(max(t), 1)) FROM unnest(times) t);
 END $$;
 
 -- the central rules over plain columns, as a finance system would write them
@@ -115,6 +116,19 @@ SELECT 'scores agree: ' ||
         (SELECT sum(score) FROM plain_scores))::text;
 SQL
 
+# the floor: an aggregate over the same arguments that only counts
+# (test/bench/floor), built here and loaded by path
+floor_dir=$dir/floor
+cp -r "$top/test/bench/floor" "$floor_dir"
+make -C "$floor_dir" -s PG_CONFIG="$PGBIN/pg_config" >/dev/null
+chmod -R a+rX "$floor_dir"
+psql_q -v so="$floor_dir/floor.so" <<'SQL'
+CREATE FUNCTION bench_floor_step(bigint, indicator, numeric, numeric) RETURNS bigint
+	AS :'so', 'bench_floor_step' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE AGGREGATE bench_floor(indicator, numeric, numeric) (SFUNC = bench_floor_step, STYPE = bigint,
+	COMBINEFUNC = int8pl, INITCOND = '0', PARALLEL = SAFE);
+SQL
+
 run() {
 	local workers=$1
 	psql_q -At -v repeats="$repeats" -v workers="$workers" <<'SQL'
@@ -122,9 +136,10 @@ SET max_parallel_workers_per_gather = :workers;
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
-SELECT format('%s|%s|%s|%s|%s|%s|%s',
+SELECT format('%s|%s|%s|%s|%s|%s|%s|%s',
   bench('SELECT count(*) FROM bench_indicator', :repeats),
   bench('SELECT sum(weight) FROM bench_indicator', :repeats),
+  bench('SELECT bench_floor(spec, actual, weight) FROM bench_indicator', :repeats),
   bench('SELECT scorecard(spec, actual, weight) FROM bench_indicator', :repeats),
   bench('SELECT level1, level2, scorecard(spec, actual, weight) FROM bench_indicator GROUP BY ROLLUP (level1, level2)', :repeats),
   bench('SELECT level1, level2, sum(weight) FROM bench_indicator GROUP BY ROLLUP (level1, level2)', :repeats),
@@ -133,21 +148,60 @@ SELECT format('%s|%s|%s|%s|%s|%s|%s',
 SQL
 }
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+ratio() { awk -v a="${1%%:*}" -v b="${2%%:*}" 'BEGIN { printf "%.2f", a / b }'; }
+med() { echo "${1%%:*}"; }
+spread() { local r=${1#*:}; echo "${r%%:*}-${r#*:}"; }
+# ns a row above count(*)
+per_row() { awk -v a="${1%%:*}" -v c="${2%%:*}" -v n="$rows" 'BEGIN { printf "%.0f", (a - c) * 1e6 / n }'; }
+line() {
+	printf '  %-34s %10.1f ms  [%s]  %5s ns/row over (a)  %s\n' "$1" "$(med "$2")" "$(spread "$2")" "$(per_row "$2" "$count")" "${3:-}"
+}
 
 for workers in 0 2; do
-	say "timing with $workers parallel workers (median of $repeats)"
-	IFS='|' read -r count sum sc scr sumr plain plainr < <(run "$workers")
+	say "timing with $workers parallel workers (median of $repeats, [min-max])"
+	IFS='|' read -r count sum floor sc scr sumr plain plainr < <(run "$workers")
 	label=$([ "$workers" = 0 ] && echo serial || echo "2 workers")
 	echo
-	echo "== $label, $rows rows (ms)"
-	printf '  (a) count(*)                      %10.1f\n' "$count"
-	printf '  (b) sum(weight)                   %10.1f\n' "$sum"
-	printf '  (c) scorecard                     %10.1f   %sx (b)   goal <= 1.3x\n' "$sc" "$(ratio "$sc" "$sum")"
-	printf '  (d) scorecard ROLLUP              %10.1f   %sx sum(weight) ROLLUP (%s ms)   goal <= 1.3x\n' "$scr" "$(ratio "$scr" "$sumr")" "$sumr"
-	printf '  (e) the rules in plain SQL        %10.1f   (c) is %sx faster   goal >= 2x\n' "$plain" "$(ratio "$plain" "$sc")"
-	printf '      the rules in plain SQL, ROLLUP %9.1f   (d) is %sx faster\n' "$plainr" "$(ratio "$plainr" "$scr")"
+	echo "== $label, $rows rows: median of $repeats [min-max]"
+	line "(a) count(*)" "$count"
+	line "(b) sum(weight)" "$sum"
+	line "(g) floor: read the 3 args, count" "$floor" "$(ratio "$floor" "$sum")x (b)"
+	line "(c) scorecard" "$sc" "$(ratio "$sc" "$sum")x (b), $(ratio "$sc" "$floor")x (g)   goal <= 1.0x (b)"
+	line "(d) scorecard ROLLUP" "$scr" "$(ratio "$scr" "$sumr")x sum(weight) ROLLUP ($(med "$sumr") ms)   goal <= 1.1x"
+	line "(e) the rules in plain SQL" "$plain" "(c) is $(ratio "$plain" "$sc")x faster   goal >= 4x"
+	line "    the rules in plain SQL, ROLLUP" "$plainr" "(d) is $(ratio "$plainr" "$scr")x faster"
 done
+
+# COPY of the same rows as text, into (indicator, numeric, numeric) and into
+# (text, numeric, numeric): what reading the literal costs
+say "COPY: $rows rows into indicator and into text (median of $repeats)"
+copy_file=$dir/copy.txt
+psql_q -At -v f="$copy_file" -v repeats="$repeats" <<'SQL' >"$dir/copy.out"
+COPY (SELECT spec::text, actual, weight FROM bench_indicator) TO :'f';
+CREATE UNLOGGED TABLE copy_indicator (spec indicator, actual numeric, weight numeric);
+CREATE UNLOGGED TABLE copy_text (spec text, actual numeric, weight numeric);
+CREATE FUNCTION bench_copy(tab text, f text, n int) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	t0 timestamptz;
+	times numeric[] := '{}';
+	i int;
+BEGIN
+	FOR i IN 1 .. n LOOP
+		EXECUTE format('TRUNCATE %I', tab);
+		t0 := clock_timestamp();
+		EXECUTE format('COPY %I FROM %L', tab, f);
+		times := times || (extract(epoch FROM clock_timestamp() - t0) * 1000)::numeric;
+	END LOOP;
+	RETURN (SELECT format('%s:%s:%s', round(percentile_disc(0.5) WITHIN GROUP (ORDER BY t), 1),
+	                      round(min(t), 1), round(max(t), 1)) FROM unnest(times) t);
+END $$;
+SELECT bench_copy('copy_text', :'f', :repeats) || '|' || bench_copy('copy_indicator', :'f', :repeats);
+SQL
+IFS='|' read -r copy_text copy_ind <"$dir/copy.out"
+echo
+echo "== (h) COPY of $rows rows from a text file: median of $repeats [min-max]"
+printf '  into (text, numeric, numeric)       %10.1f ms  [%s]\n' "$(med "$copy_text")" "$(spread "$copy_text")"
+printf '  into (indicator, numeric, numeric)  %10.1f ms  [%s]  %sx   goal <= 1.3x\n' "$(med "$copy_ind")" "$(spread "$copy_ind")" "$(ratio "$copy_ind" "$copy_text")"
 
 echo
 echo "== (f) on-disk size"
