@@ -93,7 +93,16 @@ static const IndWord comparator_chars[] = {
 	{"⩾", 1}, {"⩽", 1}, {"＜", 1}, {"＞", 1}, {"＝", 1}, {"═", 1}, {"‹", 1}, {"›", 1},
 };
 
-#define MATCH(s, len, tab, code) ind_match_word((s), (len), (tab), lengthof(tab), (code))
+static IndWordSet nature_words_set = IND_WORD_SET(nature_words);
+static IndWordSet comparator_words_set = IND_WORD_SET(comparator_words);
+static IndWordSet range_separators_set = IND_WORD_SET(range_separators);
+static IndWordSet open_brackets_set = IND_WORD_SET(open_brackets);
+static IndWordSet close_brackets_set = IND_WORD_SET(close_brackets);
+static IndWordSet bracket_separators_set = IND_WORD_SET(bracket_separators);
+static IndWordSet unit_bad_starts_set = IND_WORD_SET(unit_bad_starts);
+static IndWordSet comparator_chars_set = IND_WORD_SET(comparator_chars);
+
+#define MATCH(s, len, tab, code) ind_match_word_set((s), (len), &tab##_set, (code))
 
 static const char *const nature_names[] = {NULL, "正向", "反向", "定性"};
 static const char *const comparator_symbols[] = {

@@ -115,10 +115,38 @@ ascii_alpha(unsigned char c)
 }
 
 /*
+ * How long a match the spelling w is at the start of s[0..len), or 0.
+ * ASCII letters match without regard to case.  A spelling that ends in an
+ * ASCII letter must not be followed by another one, so "lt" does not match
+ * the start of "ltd".
+ */
+static inline int
+word_match_len(const char *s, int len, const char *w)
+{
+	int			j;
+
+	/* the first character rules out most words before they are compared */
+	if ((unsigned char) w[0] >= 0x80)
+	{
+		if (len < 2 || w[0] != s[0] || w[1] != s[1] ||
+			((unsigned char) w[0] >= 0xE0 && (len < 3 || w[2] != s[2])))
+			return 0;
+	}
+	else if (ascii_lower((unsigned char) w[0]) != ascii_lower((unsigned char) s[0]))
+		return 0;
+	/* compared up to its end or the first difference: no strlen per word */
+	for (j = 0; w[j] != '\0'; j++)
+		if (j >= len || ascii_lower((unsigned char) s[j]) != ascii_lower((unsigned char) w[j]))
+			return 0;
+	if (j == 0 ||
+		(ascii_alpha((unsigned char) w[j - 1]) && j < len && ascii_alpha((unsigned char) s[j])))
+		return 0;
+	return j;
+}
+
+/*
  * Longest spelling in words[] that s starts with; returns its byte length and
- * sets *code, or returns 0.  ASCII letters match without regard to case.  A
- * spelling that ends in an ASCII letter must not be followed by another one,
- * so "lt" does not match the start of "ltd".
+ * sets *code, or returns 0.  Of two equally long, the first wins.
  */
 int
 ind_match_word(const char *s, int len, const IndWord *words, int nwords,
@@ -131,33 +159,70 @@ ind_match_word(const char *s, int len, const IndWord *words, int nwords,
 		return 0;
 	for (i = 0; i < nwords; i++)
 	{
-		const char *w = words[i].spelling;
-		int			wl;
-		int			j;
+		int			wl = word_match_len(s, len, words[i].spelling);
 
-		/* the first character rules out most words before their length is taken */
-		if ((unsigned char) w[0] >= 0x80)
+		if (wl > best)
 		{
-			if (len < 2 || w[0] != s[0] || w[1] != s[1] ||
-				((unsigned char) w[0] >= 0xE0 && (len < 3 || w[2] != s[2])))
-				continue;
+			best = wl;
+			*code = words[i].code;
 		}
-		else if (ascii_lower((unsigned char) w[0]) != ascii_lower((unsigned char) s[0]))
-			continue;
-		/* compared up to its end or the first difference: no strlen per word */
-		for (j = 0; w[j] != '\0'; j++)
-			if (j >= len || ascii_lower((unsigned char) s[j]) != ascii_lower((unsigned char) w[j]))
-				break;
-		if (w[j] != '\0')
-			continue;
-		wl = j;
-		if (wl <= best)
-			continue;
-		if (ascii_alpha((unsigned char) w[wl - 1]) && wl < len &&
-			ascii_alpha((unsigned char) s[wl]))
-			continue;
-		best = wl;
-		*code = words[i].code;
+	}
+	return best;
+}
+
+/* Index a set by first byte: a counting sort of its words, stable. */
+static void
+build_word_set(IndWordSet *set)
+{
+	int			count[256] = {0};
+	int			next[256];
+	int			i,
+				b,
+				at = 0;
+
+	for (i = 0; i < set->nwords; i++)
+		count[ascii_lower((unsigned char) set->words[i].spelling[0])]++;
+	for (b = 0; b < 256; b++)
+	{
+		set->begin[b] = (uint8) at;
+		next[b] = at;
+		at += count[b];
+	}
+	set->begin[256] = (uint8) at;
+	for (i = 0; i < set->nwords; i++)
+		set->order[next[ascii_lower((unsigned char) set->words[i].spelling[0])]++] = (uint8) i;
+	set->ready = true;
+}
+
+/*
+ * ind_match_word() over a set: only the words that start with s's first
+ * byte are tried, in table order (the sort is stable), so the match and its
+ * code are the ones the plain scan finds.
+ */
+int
+ind_match_word_set(const char *s, int len, IndWordSet *set, int *code)
+{
+	int			best = 0;
+	int			b,
+				k;
+
+	if (set->nwords > IND_WORD_SET_MAX)
+		return ind_match_word(s, len, set->words, set->nwords, code);
+	if (unlikely(!set->ready))
+		build_word_set(set);
+	if (len <= 0)
+		return 0;
+	b = ascii_lower((unsigned char) s[0]);
+	for (k = set->begin[b]; k < set->begin[b + 1]; k++)
+	{
+		const IndWord *w = &set->words[set->order[k]];
+		int			wl = word_match_len(s, len, w->spelling);
+
+		if (wl > best)
+		{
+			best = wl;
+			*code = w->code;
+		}
 	}
 	return best;
 }

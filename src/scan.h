@@ -22,6 +22,27 @@ extern int	ind_skip_spaces(const char *s, int len, int pos);
 extern int	ind_trim_end(const char *s, int start, int end);
 extern int	ind_match_word(const char *s, int len, const IndWord *words,
 						   int nwords, int *code);
+
+/*
+ * A vocabulary table indexed by the byte its words start with (ASCII
+ * letters folded), built on first use: a reader tries a table at many
+ * positions, and most start with a byte no word does (the digits of a
+ * number, the characters of a unit) or with one only a few words do.
+ */
+#define IND_WORD_SET_MAX 128
+
+typedef struct IndWordSet
+{
+	const IndWord *words;
+	int			nwords;
+	bool		ready;
+	uint8		order[IND_WORD_SET_MAX];	/* word indexes by first byte */
+	uint8		begin[257];		/* order[begin[b] .. begin[b + 1]) start with b */
+} IndWordSet;
+
+#define IND_WORD_SET(tab) {(tab), lengthof(tab), false, {0}, {0}}
+
+extern int	ind_match_word_set(const char *s, int len, IndWordSet *set, int *code);
 extern int	ind_clip_token(const char *s, int len, int maxchars, bool stop_at_blank,
 						   bool *cut);
 extern bool ind_contains(const char *s, int len, const char *w);

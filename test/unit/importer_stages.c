@@ -2002,6 +2002,62 @@ test_long_inputs(void)
 	}
 }
 
+/*
+ * The first-byte index of a word set finds what the plain scan of the
+ * table finds, at every byte position of inputs made to trip it: prefixes
+ * of longer words, equal lengths (the first in the table wins), ASCII case,
+ * letters that must not run on, multibyte words sharing lead bytes.
+ */
+static void
+test_word_sets(void)
+{
+	static const IndWord words[] = {
+		{">", 1}, {">=", 2}, {"大于", 3}, {"大于等于", 4}, {"大于或等于", 5},
+		{"lt", 6}, {"LTE", 7}, {"between", 8}, {"≥", 9}, {"≧", 10},
+		{"至", 11}, {"至少", 12}, {"=", 13}, {"==", 14}, {"x", 15}, {"X", 16},
+	};
+	static IndWordSet set = IND_WORD_SET(words);
+	const char *const inputs[] = {
+		">= 10", "大于等于10次", "大于或等于", "大于 5", "lt 5", "ltd", "LT5", "lte", "LTEx",
+		"Between 1 and 2", "≥≧", "至少3", "至5", "== =", "xX", "", "万元", "1,000", "大",
+	};
+	int			bad = 0,
+				tried = 0;
+	int			i,
+				pos;
+
+	for (i = 0; i < (int) lengthof(inputs); i++)
+	{
+		int			len = (int) strlen(inputs[i]);
+
+		for (pos = 0; pos <= len; pos++)
+		{
+			int			c1 = -1,
+						c2 = -1;
+			int			n1 = ind_match_word(inputs[i] + pos, len - pos, words, lengthof(words), &c1);
+			int			n2 = ind_match_word_set(inputs[i] + pos, len - pos, &set, &c2);
+
+			tried++;
+			if (n1 != n2 || (n1 > 0 && c1 != c2))
+			{
+				bad++;
+				printf("# \"%s\" at %d: scan %d (code %d), set %d (code %d)\n",
+					   inputs[i], pos, n1, c1, n2, c2);
+			}
+		}
+	}
+	check_int(bad, 0, "scan: the word set's index matches the plain scan at all %d positions", tried);
+	{
+		int			code = 0;
+
+		check_int(ind_match_word_set("大于或等于10", 16, &set, &code), 15, "scan: the longest word wins (大于或等于)");
+		check_int(code, 5, "scan: ... with its code");
+		check_int(ind_match_word_set("X1", 2, &set, &code), 1, "scan: of two words of one length the first wins");
+		check_int(code, 15, "scan: ... x before X, whatever the case of the input");
+		check_int(ind_match_word_set("ltd", 3, &set, &code), 0, "scan: a word ending in a letter does not match the start of a longer one");
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -2018,6 +2074,7 @@ main(int argc, char **argv)
 	test_driver(root);
 	test_long_inputs();
 	test_selfeval();
+	test_word_sets();
 	printf("1..%d\n", tests_run);
 	if (tests_failed > 0)
 		printf("# %d of %d checks failed\n", tests_failed, tests_run);
