@@ -103,6 +103,9 @@ static const IndWord deadline_suffixes[] = {
 
 #define MATCH(s, len, tab, code) ind_match_word((s), (len), (tab), lengthof(tab), (code))
 
+/* the grades are tried at every actual: indexed by first byte (scan.h) */
+static IndWordSet grade_words_set = IND_WORD_SET(grade_words);
+
 /* Read an unsigned integer of ASCII or full-width digits; -1 if none. */
 static int
 read_int(const char *str, int len, int *pos)
@@ -446,7 +449,7 @@ ind_parse_actual(const char *s, int len, IndActual *a, IndError *err)
 		a->person = IND_PERSON_NO_ACTUAL;
 		return IND_OK;
 	}
-	if ((n = MATCH(s + pos, end - pos, grade_words, &code)) > 0)
+	if ((n = ind_match_word_set(s + pos, end - pos, &grade_words_set, &code)) > 0)
 	{
 		int			q = ind_skip_spaces(s, end, pos + n);
 		int			c2;

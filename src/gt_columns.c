@@ -83,7 +83,8 @@ int
 gt_column_word_at(const char *s, int len, GtColumn *col)
 {
 	int			code;
-	int			n = ind_match_word(s, len, column_words, lengthof(column_words), &code);
+	static IndWordSet set = IND_WORD_SET(column_words);
+	int			n = ind_match_word_set(s, len, &set, &code);
 
 	if (n > 0)
 		*col = (GtColumn) code;
@@ -339,7 +340,9 @@ gt_key_word(const char *s, int len, int *field)
 int
 gt_key_word_at(const char *s, int len, int *field)
 {
-	return ind_match_word(s, len, key_words, lengthof(key_words), field);
+	static IndWordSet set = IND_WORD_SET(key_words);
+
+	return ind_match_word_set(s, len, &set, field);
 }
 
 /*
