@@ -5,15 +5,8 @@
 # and a table hash-partitioned on an indicator.  Prints TAP lines.
 set -uo pipefail
 work=$1
-n=0
-check() {
-	n=$((n + 1))
-	if [ "$2" = "$3" ]; then
-		echo "ok $n - $1"
-	else
-		echo "not ok $n - $1 (got '$2', want '$3')"
-	fi
-}
+# shellcheck source=test/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 q() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
 
 for db in dr_src dr_plain dr_custom; do dropdb --if-exists "$db" >/dev/null 2>&1; done

@@ -20,13 +20,10 @@ cd "$scratch"
 passed=0
 failed=0
 
-# Count the TAP lines ("ok ..." / "not ok ...") of a check's output; a check
-# that printed neither counts as one failure (it died before it could say).
+# add a check's TAP lines to the counts (lib.sh's tap_tally)
 count_tap() {
-	local out=$1 ok bad
-	ok=$(printf '%s\n' "$out" | grep -c '^ok ' || true)
-	bad=$(printf '%s\n' "$out" | grep -c '^not ok ' || true)
-	[ "$ok" -eq 0 ] && [ "$bad" -eq 0 ] && bad=1
+	local ok bad
+	read -r ok bad < <(tap_tally "$1")
 	passed=$((passed + ok))
 	failed=$((failed + bad))
 }

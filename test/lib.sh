@@ -29,9 +29,31 @@ INDICATOR_PACKAGES=$(packages_for "$HOST_PG")
 # and the drivers (test/clients)
 INDICATOR_TEST_PACKAGES="python3-openpyxl clang libclang-rt-dev valgrind default-jdk-headless libpostgresql-jdbc-java python3-psycopg python3-psycopg2 python3-sqlalchemy"
 # for the Debian package and the PGXN zip (test/package.sh, test/release.sh)
-INDICATOR_PACKAGE_PACKAGES="git debhelper dpkg-dev postgresql-server-dev-all pgxnclient"
+INDICATOR_PACKAGE_PACKAGES="git build-essential debhelper dpkg-dev postgresql-server-dev-all pgxnclient"
 
 say() { printf '== %s\n' "$*" >&2; }
+
+# TAP for the check scripts: check WHAT GOT WANT prints "ok N - WHAT", or
+# "not ok N - WHAT" with what it got and wanted; N counts in $n, which the
+# script prints as its plan ("1..$n") at the end.
+check() {
+	n=$((${n:-0} + 1))
+	if [ "$2" = "$3" ]; then
+		echo "ok $n - $1"
+	else
+		echo "not ok $n - $1 (got '$2', want '$3')"
+	fi
+}
+
+# "passed failed" of a check's TAP output; one that printed no TAP line at
+# all counts as one failure (it died before it could say).
+tap_tally() {
+	local ok bad
+	ok=$(printf '%s\n' "$1" | grep -c '^ok ' || true)
+	bad=$(printf '%s\n' "$1" | grep -c '^not ok ' || true)
+	[ "$ok" -eq 0 ] && [ "$bad" -eq 0 ] && bad=1
+	echo "$ok $bad"
+}
 
 # Install whatever of INDICATOR_PACKAGES is missing (needs root on a fresh machine).
 install_packages() {

@@ -16,15 +16,6 @@ top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=test/lib.sh
 . "$top/test/lib.sh"
 cd "$top"
-n=0
-check() {
-	n=$((n + 1))
-	if [ "$2" = "$3" ]; then
-		echo "ok $n - $1"
-	else
-		echo "not ok $n - $1 (got '$2', want '$3')"
-	fi
-}
 py=/usr/bin/python3
 
 version=$(sed -nE "s/^default_version = '([^']*)'/\1/p" indicator.control)

@@ -66,7 +66,13 @@ VACUUM ANALYZE bench_indicator;
 VACUUM ANALYZE bench_plain;
 SELECT pg_prewarm('bench_indicator'), pg_prewarm('bench_plain');
 
--- n runs of a query: "median:min:max" in milliseconds
+-- times in milliseconds as "median:min:max"
+CREATE FUNCTION bench_summary(times numeric[]) RETURNS text LANGUAGE sql AS $$
+	SELECT format('%s:%s:%s', round(percentile_disc(0.5) WITHIN GROUP (ORDER BY t), 1),
+	              round(min(t), 1), round(max(t), 1)) FROM unnest(times) t
+$$;
+
+-- n runs of a query, summarised
 CREATE FUNCTION bench(q text, n int) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
 	t0 timestamptz;
@@ -79,8 +85,7 @@ BEGIN
 		EXECUTE q;
 		times := times || (extract(epoch FROM clock_timestamp() - t0) * 1000)::numeric;
 	END LOOP;
-	RETURN (SELECT format('%s:%s:%s', round(percentile_disc(0.5) WITHIN GROUP (ORDER BY t), 1),
-	                      round(min(t), 1), round(max(t), 1)) FROM unnest(times) t);
+	RETURN bench_summary(times);
 END $$;
 
 -- the central rules over plain columns, as a finance system would write them
@@ -192,8 +197,7 @@ BEGIN
 		EXECUTE format('COPY %I FROM %L', tab, f);
 		times := times || (extract(epoch FROM clock_timestamp() - t0) * 1000)::numeric;
 	END LOOP;
-	RETURN (SELECT format('%s:%s:%s', round(percentile_disc(0.5) WITHIN GROUP (ORDER BY t), 1),
-	                      round(min(t), 1), round(max(t), 1)) FROM unnest(times) t);
+	RETURN bench_summary(times);
 END $$;
 SELECT bench_copy('copy_text', :'f', :repeats) || '|' || bench_copy('copy_indicator', :'f', :repeats);
 SQL

@@ -29,17 +29,6 @@ for node in coord shard1 shard2; do
 	start_cluster "$base/$node" >/dev/null
 done
 
-n=0
-check() {
-	n=$((n + 1))
-	if [ "$2" = "$3" ]; then
-		echo "ok $n - $1"
-	else
-		echo "not ok $n - $1"
-		echo "#   got:  $2"
-		echo "#   want: $3"
-	fi
-}
 on() { local node=$1; shift; as_owner psql -X -q -At -v ON_ERROR_STOP=1 -h "$base/$node" -p 5432 -U postgres -d postgres "$@"; }
 
 # the same rows everywhere: a generator every node runs
