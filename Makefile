@@ -21,6 +21,7 @@ OBJS = \
 	src/score.o \
 	src/numeric_io.o \
 	src/policy_sql.o \
+	src/score_quick.o \
 	src/score_sql.o \
 	src/review.o \
 	src/review_sql.o \
