@@ -14,6 +14,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+#include "hierarchy.h"
 #include "policy.h"
 #include "scan.h"
 
@@ -23,8 +24,18 @@ typedef enum KnobKind
 	KNOB_BOOL,
 	KNOB_DECIMAL,
 	KNOB_LIST,					/* nvalues decimals separated by '/' */
-	KNOB_STEPS					/* rate:points/rate:points ... */
+	KNOB_STEPS,					/* rate:points/rate:points ... */
+	KNOB_SET,					/* names separated by '/', or all, or none: a bit mask */
+	KNOB_CHECKPOINTS			/* month:percent/month:percent ..., or none */
 } KnobKind;
+
+/* A KNOB_SET's names: the bit of a name (-1 when none), the name of a bit. */
+typedef struct KnobSet
+{
+	int			(*bit_of) (const char *s, int len);
+	const char *(*name_of) (int bit);
+	int			(*nbits) (void);
+} KnobSet;
 
 typedef struct Knob
 {
@@ -34,6 +45,7 @@ typedef struct Knob
 	const char *const *words;	/* KNOB_ENUM: spellings, NULL-terminated */
 	int			nvalues;		/* KNOB_LIST */
 	const char *doc;
+	const KnobSet *set;			/* KNOB_SET */
 } Knob;
 
 static const char *const reverse_words[] = {"ratio", "linear_2x", NULL};
@@ -47,63 +59,134 @@ static const char *const digits_words[] = {"0", "1", "2", NULL};
 static const char *const rounding_words[] = {"half_up", "truncate", NULL};
 static const char *const unreadable_words[] = {"error", "person", NULL};
 
+static const char *const time_words[] = {"month", "day", NULL};
+static const char *const reason_words[] = {"light", "likelihood", NULL};
+static const char *const forecast_words[] = {"linear", "current", NULL};
+static const char *const project_words[] = {"worst", "budget_goal", NULL};
+
+/* lights by their bits in IndLight */
+static const char *const light_names[IND_NLIGHTS] = {NULL, "blue", "green", "yellow", "red"};
+
+static int
+light_bit(const char *s, int len)
+{
+	int			i;
+
+	for (i = 1; i < IND_NLIGHTS; i++)
+		if ((int) strlen(light_names[i]) == len && pg_strncasecmp(s, light_names[i], len) == 0)
+			return i;
+	return -1;
+}
+
+static const char *
+light_name(int bit)
+{
+	return light_names[bit];
+}
+
+/* level-2 classes by their position in the hierarchy, read loosely (数量, 满意度) */
+static int
+class_bit(const char *s, int len)
+{
+	const IndLevel *l = ind_level_lookup_loose(s, len);
+
+	return l ? (int) (l - ind_level_at(0)) : -1;
+}
+
+static const char *
+class_name(int bit)
+{
+	return ind_level_at(bit)->name;
+}
+
+static int
+light_count(void)
+{
+	return IND_NLIGHTS;
+}
+
+static const KnobSet light_set = {light_bit, light_name, light_count};
+static const KnobSet class_set = {class_bit, class_name, ind_level_count};
+
 #define OFF(field) offsetof(IndPolicy, field)
 
 static const Knob knob_table[] = {
 	{"reverse_mode", KNOB_ENUM, OFF(reverse_mode), reverse_words, 0,
-	"<= and < missed: ratio gives w*t/a (P1); linear_2x gives w*(2t-a)/t, 0 from 2t (S1)"},
+	"<= and < missed: ratio gives w*t/a (P1); linear_2x gives w*(2t-a)/t, 0 from 2t (S1)", NULL},
 	{"eq_mode", KNOB_ENUM, OFF(eq_mode), eq_words, 0,
-	"=: by_nature scores 正向 like >= and 反向 like <= (S1); symmetric penalises both sides; exact is all or nothing"},
+	"=: by_nature scores 正向 like >= and 反向 like <= (S1); symmetric penalises both sides; exact is all or nothing", NULL},
 	{"eq_tolerance", KNOB_DECIMAL, OFF(eq_tolerance), NULL, 0,
-	"=: |a-t| <= eq_tolerance*|t| counts as met"},
+	"=: |a-t| <= eq_tolerance*|t| counts as met", NULL},
 	{"strict_gt", KNOB_BOOL, OFF(strict_gt), NULL, 0,
-	"> and < require strictly better than the target (S1 scores them like >= and <=)"},
+	"> and < require strictly better than the target (S1 scores them like >= and <=)", NULL},
 	{"clamp_negative", KNOB_BOOL, OFF(clamp_negative), NULL, 0,
-	"negative actual values count as 0 (S1)"},
+	"negative actual values count as 0 (S1)", NULL},
 	{"zero_target_mode", KNOB_ENUM, OFF(zero_mode), zero_words, 0,
-	"target 0 with =, <=, <: all_or_nothing (S1), or per_unit losing zero_target_deduct of w per unit"},
+	"target 0 with =, <=, <: all_or_nothing (S1), or per_unit losing zero_target_deduct of w per unit", NULL},
 	{"zero_target_deduct", KNOB_DECIMAL, OFF(zero_deduct), NULL, 0,
-	"per_unit: fraction of the weight lost per unit above 0"},
+	"per_unit: fraction of the weight lost per unit above 0", NULL},
 	{"over_mode", KNOB_ENUM, OFF(over_mode), over_words, 0,
-	"over-completion (偏离度): flag only (S1), or deduct w*(1-over_k*(a/t-over_threshold)), not below over_floor*w"},
+	"over-completion (偏离度): flag only (S1), or deduct w*(1-over_k*(a/t-over_threshold)), not below over_floor*w", NULL},
 	{"over_threshold", KNOB_DECIMAL, OFF(over_threshold), NULL, 0,
-	"a/t at which over-completion is flagged; for <= targets (t-a)/t >= over_threshold-1 (S1: 1.2)"},
-	{"over_k", KNOB_DECIMAL, OFF(over_k), NULL, 0, "deduct: slope"},
-	{"over_floor", KNOB_DECIMAL, OFF(over_floor), NULL, 0, "deduct: lowest fraction of the weight kept"},
+	"a/t at which over-completion is flagged; for <= targets (t-a)/t >= over_threshold-1 (S1: 1.2)", NULL},
+	{"over_k", KNOB_DECIMAL, OFF(over_k), NULL, 0, "deduct: slope", NULL},
+	{"over_floor", KNOB_DECIMAL, OFF(over_floor), NULL, 0, "deduct: lowest fraction of the weight kept", NULL},
 	{"qual_bands", KNOB_LIST, OFF(qual_bands), NULL, 2,
-	"定性: lower edges of the 达成 and 部分达成 bands as fractions of w ([M] 10号 80/60; 湖北 80/50)"},
+	"定性: lower edges of the 达成 and 部分达成 bands as fractions of w ([M] 10号 80/60; 湖北 80/50)", NULL},
 	{"qual_points", KNOB_LIST, OFF(qual_points), NULL, 3,
-	"定性: points of 达成, 部分达成, 未达成 as fractions of w when no manual score is given [I]"},
+	"定性: points of 达成, 部分达成, 未达成 as fractions of w when no manual score is given [I]", NULL},
 	{"date_mode", KNOB_ENUM, OFF(date_mode), date_words, 0,
-	"deadlines missed: reverse_ratio (planned days / actual days from the period start), all_or_nothing, per_month"},
+	"deadlines missed: reverse_ratio (planned days / actual days from the period start), all_or_nothing, per_month", NULL},
 	{"date_month_deduct", KNOB_DECIMAL, OFF(date_month_deduct), NULL, 0,
-	"per_month: fraction of the weight lost per month (or part) late"},
+	"per_month: fraction of the weight lost per month (or part) late", NULL},
 	{"budget_mode", KNOB_ENUM, OFF(budget_mode), budget_words, 0,
-	"预算执行率: linear min(rate,1)*W (S1), or steps (江西)"},
+	"预算执行率: linear min(rate,1)*W (S1), or steps (江西)", NULL},
 	{"budget_steps", KNOB_STEPS, OFF(budget_step_rate), NULL, 0,
-	"steps: rate:fraction of W, highest first; below the last step 0 (江西 1:1/0.8:0.7/0.6:0.5)"},
+	"steps: rate:fraction of W, highest first; below the last step 0 (江西 1:1/0.8:0.7/0.6:0.5)", NULL},
 	{"budget_zero_full", KNOB_BOOL, OFF(budget_zero_full), NULL, 0,
-	"0 spent of a 0 budget counts as 100 % (浙江); otherwise a 0 budget scores 0"},
+	"0 spent of a 0 budget counts as 100 % (浙江); otherwise a 0 budget scores 0", NULL},
 	{"budget_reject_over", KNOB_BOOL, OFF(budget_reject_over), NULL, 0,
-	"a rate over 100 % is an error instead of being capped (S1 outside 浙江 refuses to save it)"},
+	"a rate over 100 % is an error instead of being capped (S1 outside 浙江 refuses to save it)", NULL},
 	{"budget_weight", KNOB_DECIMAL, OFF(budget_weight), NULL, 0,
-	"points of 预算执行率 when the call gives none (10; 湖北 20)"},
+	"points of 预算执行率 when the call gives none (10; 湖北 20)", NULL},
 	{"grade_bands", KNOB_LIST, OFF(grade_bands), NULL, 3,
-	"lowest totals of 优, 良, 中; below the last is 差 (P3: 90/80/60)"},
+	"lowest totals of 优, 良, 中; below the last is 差 (P3: 90/80/60)", NULL},
 	{"manual_review", KNOB_BOOL, OFF(manual_review), NULL, 0,
-	"flag every = result that differs from the target and every <= result above it for manual review (天津/河北)"},
+	"flag every = result that differs from the target and every <= result above it for manual review (天津/河北)", NULL},
 	{"level_weights", KNOB_LIST, OFF(level_weights), NULL, IND_NWEIGHTS,
-	"weights of 产出, 效益, 满意度, 预算执行率 ([M] 10号 50/30/10/10; 湖北 40/40 for 效益+满意度/20)"},
+	"weights of 产出, 效益, 满意度, 预算执行率 ([M] 10号 50/30/10/10; 湖北 40/40 for 效益+满意度/20)", NULL},
 	{"cost_in_output", KNOB_BOOL, OFF(cost_in_output), NULL, 0,
-	"2021 framework: 成本 shares 产出's weight (observed practice, P2)"},
+	"2021 framework: 成本 shares 产出's weight (observed practice, P2)", NULL},
 	{"score_digits", KNOB_ENUM, OFF(score_digits), digits_words, 0,
-	"decimals of the points, of the budget execution score and so of every sum: 0, 1 or 2 (sheets print whole or tenth points)"},
+	"decimals of the points, of the budget execution score and so of every sum: 0, 1 or 2 (sheets print whole or tenth points)", NULL},
 	{"rounding", KNOB_ENUM, OFF(rounding), rounding_words, 0,
-	"points to score_digits: half_up, or truncate (cut off, as some sheets print)"},
+	"points to score_digits: half_up, or truncate (cut off, as some sheets print)", NULL},
 	{"year", KNOB_DECIMAL, OFF(year), NULL, 0,
-	"the sheet's year, for deadlines that name none (9月前, 12月底前, 年底前, 全年); 0: the year of the completion date"},
+	"the sheet's year, for deadlines that name none (9月前, 12月底前, 年底前, 全年); 0: the year of the completion date", NULL},
 	{"unreadable", KNOB_ENUM, OFF(unreadable), unreadable_words, 0,
-	"an actual that is no value at all (1,5 or 10/12): error (22P02), or person (NULL points, needs_person), so that one cell never fails a view"},
+	"an actual that is no value at all (1,5 or 10/12): error (22P02), or person (NULL points, needs_person), so that one cell never fails a view", NULL},
+	{"time_basis", KNOB_ENUM, OFF(time_basis), time_words, 0,
+	"monitoring: time progress τ is month/12 of the cut-off month (S1), or day of year / days in the year", NULL},
+	{"light_bands", KNOB_LIST, OFF(light_bands), NULL, 3,
+	"monitoring: progress p = a/(t*τ)*100 from which an indicator is yellow, green, blue; below the first red (S1 60/80/120)", NULL},
+	{"budget_bands", KNOB_LIST, OFF(budget_bands), NULL, 2,
+	"monitoring: budget progress (E/B)/τ*100 from which the budget is yellow, green; below the first red (S1 60/80)", NULL},
+	{"prorate", KNOB_SET, OFF(prorate), NULL, 0,
+	"monitoring: level-2 classes whose targets are pro-rated by τ (all, S1); the others are green when met so far, else red (山西 数量/经济效益/社会效益/生态效益/可持续影响/满意度)", &class_set},
+	{"reason_lights", KNOB_SET, OFF(reason_lights), NULL, 0,
+	"monitoring: lights that require a deviation reason (S1 red/yellow; 宁夏 red)", &light_set},
+	{"reason_basis", KNOB_ENUM, OFF(reason_basis), reason_words, 0,
+	"monitoring: a reason is required by the light (S1), or by 完成目标可能性 有可能/完全不可能 where one is given (天津)", NULL},
+	{"reason_over", KNOB_DECIMAL, OFF(reason_over), NULL, 0,
+	"monitoring: a >= result whose (a-t)/t*100 exceeds this, or an = result above t, requires a reason (河北 [I] 20); 0: off", NULL},
+	{"checkpoints", KNOB_CHECKPOINTS, OFF(ncheckpoints), NULL, 0,
+	"monitoring: month:percent, cumulative budget execution below percent at the end of month warns (四川 4:25/6:40/8:60/10:80); none: off", NULL},
+	{"progress_gap", KNOB_DECIMAL, OFF(progress_gap), NULL, 0,
+	"monitoring: goal progress and budget progress further apart than this many points warns (四川 10); 0: off", NULL},
+	{"forecast", KNOB_ENUM, OFF(forecast), forecast_words, 0,
+	"monitoring: the full-year forecast of a number, linear a/τ, or current (the value to date)", NULL},
+	{"project_light", KNOB_ENUM, OFF(project_light), project_words, 0,
+	"monitoring: a project's light is its worst indicator's (S1), or budget_goal: green, yellow when the goal is not attainable, red when the budget is behind (合肥)", NULL},
 };
 
 typedef struct Preset
@@ -119,7 +202,11 @@ static const Preset preset_table[] = {
 	{"jiangxi", "江西", "预算执行率 in steps: 100 % 10, 80 % 7, 60 % 5, below 0"},
 	{"zhejiang", "浙江", "0 spent of a 0 budget is 100 %"},
 	{"tianjin", "天津", "天津/河北: = results off target and <= results above it flagged for manual review"},
-	{"hebei", "河北", "same as tianjin"},
+	{"hebei", "河北", "scores as tianjin; in monitoring, results far above the target need a reason"},
+	{"shanxi", "山西", "monitoring: only 数量, 效益 and 满意度 targets are pro-rated by time"},
+	{"ningxia", "宁夏", "monitoring: only red lights need a deviation reason"},
+	{"sichuan", "四川", "monitoring: budget checkpoints 25/40/60/80 % (April to October) and a 10-point progress gap"},
+	{"hefei", "合肥", "monitoring: the project light from two flags, budget on track and goal attainable"},
 };
 
 static IndDecimal
@@ -178,6 +265,34 @@ central(IndPolicy *p)
 	p->score_digits = 2;
 	p->rounding = IND_ROUND_HALF_UP;
 	p->unreadable = IND_UNREADABLE_ERROR;
+	p->time_basis = IND_TIME_MONTH;
+	p->light_bands[0] = dec(60, 0);
+	p->light_bands[1] = dec(80, 0);
+	p->light_bands[2] = dec(120, 0);
+	p->budget_bands[0] = dec(60, 0);
+	p->budget_bands[1] = dec(80, 0);
+	p->prorate = (1 << ind_level_count()) - 1;
+	p->reason_lights = (1 << IND_LIGHT_RED) | (1 << IND_LIGHT_YELLOW);
+	p->reason_basis = IND_REASON_LIGHT;
+	p->reason_over = dec(0, 0);
+	p->ncheckpoints = 0;
+	p->progress_gap = dec(0, 0);
+	p->forecast = IND_FORECAST_LINEAR;
+	p->project_light = IND_PROJECT_WORST;
+}
+
+/* 山西: the classes pro-rated by time; 质量, 时效 and 成本 are not */
+static int
+shanxi_classes(void)
+{
+	static const char *const names[] = {"数量指标", "经济效益指标", "社会效益指标", "生态效益指标",
+	"可持续影响指标", "满意度指标", "服务对象满意度指标"};
+	int			mask = 0;
+	int			i;
+
+	for (i = 0; i < (int) lengthof(names); i++)
+		mask |= 1 << class_bit(names[i], (int) strlen(names[i]));
+	return mask;
 }
 
 void
@@ -206,16 +321,36 @@ ind_policy_preset(IndPreset preset, IndPolicy *p)
 			break;
 		case IND_PRESET_TIANJIN:
 			p->manual_review = true;
+			p->reason_basis = IND_REASON_LIKELIHOOD;
+			break;
+		case IND_PRESET_HEBEI:
+			p->manual_review = true;
+			p->reason_over = dec(20, 0);
+			break;
+		case IND_PRESET_SHANXI:
+			p->prorate = shanxi_classes();
+			break;
+		case IND_PRESET_NINGXIA:
+			p->reason_lights = 1 << IND_LIGHT_RED;
+			break;
+		case IND_PRESET_SICHUAN:
+			p->ncheckpoints = 4;
+			p->checkpoint_month[0] = dec(4, 0);
+			p->checkpoint_rate[0] = dec(25, 0);
+			p->checkpoint_month[1] = dec(6, 0);
+			p->checkpoint_rate[1] = dec(40, 0);
+			p->checkpoint_month[2] = dec(8, 0);
+			p->checkpoint_rate[2] = dec(60, 0);
+			p->checkpoint_month[3] = dec(10, 0);
+			p->checkpoint_rate[3] = dec(80, 0);
+			p->progress_gap = dec(10, 0);
+			break;
+		case IND_PRESET_HEFEI:
+			p->project_light = IND_PROJECT_BUDGET_GOAL;
 			break;
 	}
 }
 
-static int
-preset_code(int i)
-{
-	/* hebei is tianjin's twin */
-	return (i == 5) ? IND_PRESET_TIANJIN : i;
-}
 
 static bool
 fail(IndPolicyError *err, const char *hint, const char *fmt, const char *tok, int toklen)
@@ -250,10 +385,13 @@ static const char knob_hint[] =
 "Knobs: reverse_mode, eq_mode, eq_tolerance, strict_gt, clamp_negative, zero_target_mode, "
 "zero_target_deduct, over_mode, over_threshold, over_k, over_floor, qual_bands, qual_points, "
 "date_mode, date_month_deduct, budget_mode, budget_steps, budget_zero_full, budget_reject_over, "
-"budget_weight, grade_bands, manual_review, level_weights, cost_in_output, score_digits, rounding, year, unreadable; "
+"budget_weight, grade_bands, manual_review, level_weights, cost_in_output, score_digits, rounding, year, unreadable, "
+"time_basis, light_bands, budget_bands, prorate, reason_lights, reason_basis, reason_over, checkpoints, "
+"progress_gap, forecast, project_light; "
 "SELECT * FROM scoring_policy_knobs('central') shows them.";
 static const char preset_hint[] =
-"Presets: central, hubei, jiangxi, zhejiang, tianjin, hebei (or 中央, 湖北, 江西, 浙江, 天津, 河北).";
+"Presets: central, hubei, jiangxi, zhejiang, tianjin, hebei, shanxi, ningxia, sichuan, hefei "
+"(or 中央, 湖北, 江西, 浙江, 天津, 河北, 山西, 宁夏, 四川, 合肥).";
 
 /* A decimal that is the whole of s[0..len). */
 static bool
@@ -342,6 +480,59 @@ set_knob(const Knob *k, IndPolicy *p, const char *v, int vlen, IndPolicyError *e
 				p->budget_nsteps = n;
 				return true;
 			}
+		case KNOB_SET:
+			{
+				int			mask = 0;
+				int			start = 0;
+				int			pos;
+
+				if (same_word(v, vlen, "all"))
+					mask = ((1 << k->set->nbits()) - 1) & ~(k->set == &light_set ? 1 : 0);
+				else if (!same_word(v, vlen, "none"))
+					for (pos = 0; pos <= vlen; pos++)
+					{
+						int			bit;
+
+						if (pos < vlen && v[pos] != '/')
+							continue;
+						bit = k->set->bit_of(v + start, pos - start);
+						if (bit < 0)
+							return fail(err, NULL, "\"%s\" is not all, none, or names separated by \"/\".", v, vlen);
+						mask |= 1 << bit;
+						start = pos + 1;
+					}
+				*(int *) field = mask;
+				return true;
+			}
+		case KNOB_CHECKPOINTS:
+			{
+				int			start = 0;
+				int			n = 0;
+				int			pos;
+
+				if (same_word(v, vlen, "none"))
+				{
+					p->ncheckpoints = 0;
+					return true;
+				}
+				for (pos = 0; pos <= vlen; pos++)
+				{
+					int			colon;
+
+					if (pos < vlen && v[pos] != '/')
+						continue;
+					for (colon = start; colon < pos && v[colon] != ':'; colon++)
+						;
+					if (n >= IND_MAX_CHECKPOINTS || colon >= pos ||
+						!whole_decimal(v + start, colon - start, &p->checkpoint_month[n]) ||
+						!whole_decimal(v + colon + 1, pos - colon - 1, &p->checkpoint_rate[n]))
+						return fail(err, NULL, "\"%s\" is not none or a list of month:percent checkpoints such as 4:25/6:40/8:60/10:80.", v, vlen);
+					n++;
+					start = pos + 1;
+				}
+				p->ncheckpoints = n;
+				return true;
+			}
 	}
 	return false;
 }
@@ -400,6 +591,25 @@ check_policy(const IndPolicy *p, IndPolicyError *err)
 	for (i = 0; i < IND_NWEIGHTS; i++)
 		if (ind_decimal_cmp(p->level_weights[i], dec(0, 0)) < 0)
 			return failf(err, "level_weights must not be negative.");
+	if (!(ind_decimal_cmp(p->light_bands[0], dec(0, 0)) >= 0 &&
+		  ind_decimal_cmp(p->light_bands[0], p->light_bands[1]) < 0 &&
+		  ind_decimal_cmp(p->light_bands[1], p->light_bands[2]) < 0))
+		return failf(err, "light_bands must be three increasing percentages, e.g. 60/80/120.");
+	if (!(ind_decimal_cmp(p->budget_bands[0], dec(0, 0)) >= 0 &&
+		  ind_decimal_cmp(p->budget_bands[0], p->budget_bands[1]) < 0))
+		return failf(err, "budget_bands must be two increasing percentages, e.g. 60/80.");
+	if (ind_decimal_cmp(p->reason_over, dec(0, 0)) < 0 || ind_decimal_cmp(p->progress_gap, dec(0, 0)) < 0)
+		return failf(err, "reason_over and progress_gap must not be negative (0 turns them off).");
+	for (i = 0; i < p->ncheckpoints; i++)
+	{
+		IndDecimal	m = p->checkpoint_month[i];
+
+		if (m.scale != 0 || m.mant < 1 || m.mant > 12 || !in_range(p->checkpoint_rate[i], 0, 0, 100, 0))
+			return failf(err, "checkpoints are month:percent with a month from 1 to 12 and a percent from 0 to 100.");
+		if (i > 0 && (m.mant <= p->checkpoint_month[i - 1].mant ||
+					  ind_decimal_cmp(p->checkpoint_rate[i], p->checkpoint_rate[i - 1]) < 0))
+			return failf(err, "checkpoints go from the earliest month on, with percents not decreasing.");
+	}
 	return true;
 }
 
@@ -466,7 +676,7 @@ ind_policy_parse(const char *s, int len, IndPolicy *p, IndPolicyError *err)
 				if (same_word(s + start, pos - start, preset_table[i].name) ||
 					same_word(s + start, pos - start, preset_table[i].alias))
 				{
-					ind_policy_preset((IndPreset) preset_code(i), p);
+					ind_policy_preset((IndPreset) i, p);
 					found = true;
 				}
 			if (!found)
@@ -568,6 +778,32 @@ ind_policy_knob_format(int i, const IndPolicy *p, char *buf, int buflen)
 				ind_decimal_format(p->budget_step_rate[j], num);
 				ind_decimal_format(p->budget_step_points[j], pts);
 				len += snprintf(buf + len, buflen - len, "%s%s:%s", j > 0 ? "/" : "", num, pts);
+			}
+			return Min(len, buflen - 1);
+		case KNOB_SET:
+			{
+				int			mask = *(const int *) field;
+				int			all = ((1 << k->set->nbits()) - 1) & ~(k->set == &light_set ? 1 : 0);
+
+				if (mask == all)
+					return snprintf(buf, buflen, "all");
+				if (mask == 0)
+					return snprintf(buf, buflen, "none");
+				for (j = 0; j < k->set->nbits() && len < buflen; j++)
+					if (mask & (1 << j))
+						len += snprintf(buf + len, buflen - len, "%s%s", len > 0 ? "/" : "", k->set->name_of(j));
+				return Min(len, buflen - 1);
+			}
+		case KNOB_CHECKPOINTS:
+			if (p->ncheckpoints == 0)
+				return snprintf(buf, buflen, "none");
+			for (j = 0; j < p->ncheckpoints && len < buflen; j++)
+			{
+				char		pct[IND_DEC_BUFLEN];
+
+				ind_decimal_format(p->checkpoint_month[j], num);
+				ind_decimal_format(p->checkpoint_rate[j], pct);
+				len += snprintf(buf + len, buflen - len, "%s%s:%s", j > 0 ? "/" : "", num, pct);
 			}
 			return Min(len, buflen - 1);
 	}

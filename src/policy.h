@@ -21,7 +21,12 @@ typedef enum IndPreset
 	IND_PRESET_HUBEI,
 	IND_PRESET_JIANGXI,
 	IND_PRESET_ZHEJIANG,
-	IND_PRESET_TIANJIN
+	IND_PRESET_TIANJIN,
+	IND_PRESET_HEBEI,			/* scores as tianjin; monitors over-completion */
+	IND_PRESET_SHANXI,
+	IND_PRESET_NINGXIA,
+	IND_PRESET_SICHUAN,
+	IND_PRESET_HEFEI
 } IndPreset;
 
 typedef enum IndReverseMode
@@ -87,6 +92,44 @@ typedef enum IndUnreadable
 	IND_UNREADABLE_PERSON		/* ... is left to a person: NULL points, needs_person */
 } IndUnreadable;
 
+/* Monitoring (运行监控): see monitor.h. */
+typedef enum IndTimeBasis
+{
+	IND_TIME_MONTH = 0,			/* τ = m/12 (S1) */
+	IND_TIME_DAY				/* τ = day of year / days in the year */
+} IndTimeBasis;
+
+typedef enum IndReasonBasis
+{
+	IND_REASON_LIGHT = 0,		/* the light says (S1: red or yellow) */
+	IND_REASON_LIKELIHOOD		/* 完成可能性 有可能/完全不可能 says (天津) */
+} IndReasonBasis;
+
+typedef enum IndForecastMode
+{
+	IND_FORECAST_LINEAR = 0,	/* a/τ */
+	IND_FORECAST_CURRENT		/* the value to date */
+} IndForecastMode;
+
+typedef enum IndProjectLight
+{
+	IND_PROJECT_WORST = 0,		/* the worst indicator light (S1) */
+	IND_PROJECT_BUDGET_GOAL		/* 合肥: budget and goal, two flags */
+} IndProjectLight;
+
+/* Monitoring lights, from best to worst: the worst is the largest. */
+typedef enum IndLight
+{
+	IND_LIGHT_NONE = 0,			/* no light: a person must judge */
+	IND_LIGHT_BLUE,				/* 蓝: running ahead */
+	IND_LIGHT_GREEN,			/* 绿 */
+	IND_LIGHT_YELLOW,			/* 黄 */
+	IND_LIGHT_RED,				/* 红 */
+	IND_NLIGHTS
+} IndLight;
+
+#define IND_MAX_CHECKPOINTS 12
+
 typedef struct IndPolicy
 {
 	int			preset;			/* IndPreset */
@@ -120,6 +163,20 @@ typedef struct IndPolicy
 	int			score_digits;	/* decimals of points: 0, 1 or 2 */
 	int			rounding;		/* IndRounding */
 	int			unreadable;		/* IndUnreadable */
+	/* monitoring */
+	int			time_basis;		/* IndTimeBasis */
+	IndDecimal	light_bands[3]; /* p (%) from which yellow, green, blue */
+	IndDecimal	budget_bands[2];	/* r (%) from which yellow, green */
+	int			prorate;		/* level-2 classes pro-rated by τ: bits of ind_level_at() */
+	int			reason_lights;	/* lights that require a reason: bits of IndLight */
+	int			reason_basis;	/* IndReasonBasis */
+	IndDecimal	reason_over;	/* 河北: (a-t)/t (%) above which a reason is required; 0 off */
+	int			ncheckpoints;	/* 四川: cumulative execution by month */
+	IndDecimal	checkpoint_month[IND_MAX_CHECKPOINTS];
+	IndDecimal	checkpoint_rate[IND_MAX_CHECKPOINTS];
+	IndDecimal	progress_gap;	/* 四川: |goal - budget progress| (points) warned; 0 off */
+	int			forecast;		/* IndForecastMode */
+	int			project_light;	/* IndProjectLight */
 } IndPolicy;
 
 #define IND_POLICY_DETAIL_LEN 256

@@ -104,8 +104,8 @@ indicator_scoring_policy_knobs(PG_FUNCTION_ARGS)
 	InitMaterializedSRF(fcinfo, 0);
 	for (i = 0; i < ind_policy_nknobs(); i++)
 	{
-		char		val[256],
-					def[256];
+		char		val[512],
+					def[512];
 		Datum		values[4];
 		bool		nulls[4] = {false, false, false, false};
 
@@ -145,8 +145,8 @@ indicator_scoring_policies(PG_FUNCTION_ARGS)
 		initStringInfo(&changes);
 		for (k = 0; k < ind_policy_nknobs(); k++)
 		{
-			char		val[256],
-						def[256];
+			char		val[512],
+						def[512];
 
 			ind_policy_knob_format(k, &p, val, sizeof(val));
 			ind_policy_knob_format(k, &central, def, sizeof(def));
