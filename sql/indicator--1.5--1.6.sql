@@ -38,7 +38,7 @@ COMMENT ON COLUMN indicator_budget_monitor.checkpoint IS '四川: the cumulative
 COMMENT ON COLUMN indicator_budget_monitor.checkpoint_warning IS '四川: the execution rate is below the checkpoint';
 COMMENT ON COLUMN indicator_budget_monitor.forecast IS '全年预计执行数: E / τ, 2 decimals';
 
--- monitor_light and monitor_detail: the cut-off as a date or as the month of 1–m月
+-- monitor_light and monitor_detail: the cut-off as a date or as the month of 1-m月
 CREATE FUNCTION monitor_light(i indicator, actual_to_date numeric, as_of date,
                               policy text DEFAULT 'central', level2 text DEFAULT NULL)
 	RETURNS text
@@ -64,7 +64,7 @@ COMMENT ON FUNCTION monitor_light(indicator, numeric, date, text, text) IS
 COMMENT ON FUNCTION monitor_light(indicator, text, date, text, text) IS
 'the monitoring light of an indicator for its value to date as written (96%, 达成, 2022年6月) at a cut-off date';
 COMMENT ON FUNCTION monitor_light(indicator, numeric, integer, text, text) IS
-'the monitoring light of an indicator for its value to date at the end of month 1..12 (7 for 1–7月)';
+'the monitoring light of an indicator for its value to date at the end of month 1..12 (7 for 1-7月)';
 COMMENT ON FUNCTION monitor_light(indicator, text, integer, text, text) IS
 'the monitoring light of an indicator for its value to date as written, at the end of month 1..12';
 
@@ -140,3 +140,188 @@ CREATE FUNCTION progress_gap(goal_progress numeric, budget_rate numeric, policy 
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION progress_gap(numeric, numeric, text) IS
 '四川: goal progress and budget execution (percent) further apart than the progress_gap knob; false when the policy has no gap';
+
+-- The monitor aggregate.  Its state is a real type, as scorecard_state is, so
+-- that partial states travel between processes and nodes as text or binary.
+CREATE TYPE monitor_state;
+CREATE FUNCTION monitor_state_in(cstring) RETURNS monitor_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION monitor_state_out(monitor_state) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION monitor_state_recv(internal) RETURNS monitor_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION monitor_state_send(monitor_state) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE monitor_state (
+	INPUT = monitor_state_in,
+	OUTPUT = monitor_state_out,
+	RECEIVE = monitor_state_recv,
+	SEND = monitor_state_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+COMMENT ON TYPE monitor_state IS
+'partial monitor roll-up: counts per light and exact sums; text form "v1 indicators=… red=… yellow=… green=… blue=… unlit=… reasons=… weight=… completion_weight=… completion=…"';
+COMMENT ON FUNCTION monitor_state_in(cstring) IS 'input function of monitor_state';
+COMMENT ON FUNCTION monitor_state_out(monitor_state) IS 'output function of monitor_state';
+COMMENT ON FUNCTION monitor_state_recv(internal) IS 'binary input function of monitor_state';
+COMMENT ON FUNCTION monitor_state_send(monitor_state) IS 'binary output function of monitor_state';
+
+CREATE TYPE monitor AS (
+	light text,
+	indicators bigint,
+	red bigint,
+	yellow bigint,
+	green bigint,
+	blue bigint,
+	unlit bigint,
+	reasons bigint,
+	weight numeric,
+	progress numeric
+);
+COMMENT ON TYPE monitor IS 'the roll-up of monitored indicators: the worst light, counts per light, reasons required';
+COMMENT ON COLUMN monitor.light IS '项目目标灯: the worst light of the rows, 红 > 黄 > 绿 > 蓝; NULL when no row has one';
+COMMENT ON COLUMN monitor.indicators IS 'rows with an indicator and a weight';
+COMMENT ON COLUMN monitor.red IS 'rows lit 红';
+COMMENT ON COLUMN monitor.yellow IS 'rows lit 黄';
+COMMENT ON COLUMN monitor.green IS 'rows lit 绿';
+COMMENT ON COLUMN monitor.blue IS 'rows lit 蓝 (running ahead)';
+COMMENT ON COLUMN monitor.unlit IS 'rows without a light: no value to date, or one only a person can judge';
+COMMENT ON COLUMN monitor.reasons IS 'rows that require a deviation reason (偏差原因)';
+COMMENT ON COLUMN monitor.weight IS 'the sum of the weights';
+COMMENT ON COLUMN monitor.progress IS '目标完成进度: the weighted mean of completion (a / t × 100, capped at 100 a row) over the rows with a target to reach (>=, >, =, ranges; not limits or zero targets), 2 decimals';
+
+CREATE FUNCTION monitor_step(monitor_state, indicator, numeric, numeric, date)
+	RETURNS monitor_state AS 'MODULE_PATHNAME', 'monitor_step_numeric'
+	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION monitor_step(monitor_state, indicator, numeric, numeric, date, text)
+	RETURNS monitor_state AS 'MODULE_PATHNAME', 'monitor_step_numeric'
+	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION monitor_step(monitor_state, indicator, numeric, numeric, date, text, text)
+	RETURNS monitor_state AS 'MODULE_PATHNAME', 'monitor_step_numeric'
+	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION monitor_step(monitor_state, indicator, numeric, numeric, integer)
+	RETURNS monitor_state AS 'MODULE_PATHNAME', 'monitor_step_numeric_month'
+	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION monitor_step(monitor_state, indicator, numeric, numeric, integer, text)
+	RETURNS monitor_state AS 'MODULE_PATHNAME', 'monitor_step_numeric_month'
+	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION monitor_step(monitor_state, indicator, numeric, numeric, integer, text, text)
+	RETURNS monitor_state AS 'MODULE_PATHNAME', 'monitor_step_numeric_month'
+	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION monitor_step(monitor_state, indicator, text, numeric, date)
+	RETURNS monitor_state AS 'MODULE_PATHNAME', 'monitor_step_text'
+	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION monitor_step(monitor_state, indicator, text, numeric, date, text)
+	RETURNS monitor_state AS 'MODULE_PATHNAME', 'monitor_step_text'
+	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION monitor_step(monitor_state, indicator, text, numeric, date, text, text)
+	RETURNS monitor_state AS 'MODULE_PATHNAME', 'monitor_step_text'
+	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION monitor_step(monitor_state, indicator, text, numeric, integer)
+	RETURNS monitor_state AS 'MODULE_PATHNAME', 'monitor_step_text_month'
+	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION monitor_step(monitor_state, indicator, text, numeric, integer, text)
+	RETURNS monitor_state AS 'MODULE_PATHNAME', 'monitor_step_text_month'
+	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION monitor_step(monitor_state, indicator, text, numeric, integer, text, text)
+	RETURNS monitor_state AS 'MODULE_PATHNAME', 'monitor_step_text_month'
+	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION monitor_combine(monitor_state, monitor_state)
+	RETURNS monitor_state AS 'MODULE_PATHNAME'
+	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION monitor_finish(monitor_state) RETURNS monitor
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION monitor_combine(monitor_state, monitor_state) IS 'merge two partial monitor states';
+COMMENT ON FUNCTION monitor_finish(monitor_state) IS 'the monitor roll-up of a (merged) partial state';
+COMMENT ON FUNCTION monitor_step(monitor_state, indicator, numeric, numeric, date) IS 'transition function of monitor()';
+COMMENT ON FUNCTION monitor_step(monitor_state, indicator, numeric, numeric, date, text) IS 'transition function of monitor()';
+COMMENT ON FUNCTION monitor_step(monitor_state, indicator, numeric, numeric, date, text, text) IS 'transition function of monitor()';
+COMMENT ON FUNCTION monitor_step(monitor_state, indicator, numeric, numeric, integer) IS 'transition function of monitor()';
+COMMENT ON FUNCTION monitor_step(monitor_state, indicator, numeric, numeric, integer, text) IS 'transition function of monitor()';
+COMMENT ON FUNCTION monitor_step(monitor_state, indicator, numeric, numeric, integer, text, text) IS 'transition function of monitor()';
+COMMENT ON FUNCTION monitor_step(monitor_state, indicator, text, numeric, date) IS 'transition function of monitor()';
+COMMENT ON FUNCTION monitor_step(monitor_state, indicator, text, numeric, date, text) IS 'transition function of monitor()';
+COMMENT ON FUNCTION monitor_step(monitor_state, indicator, text, numeric, date, text, text) IS 'transition function of monitor()';
+COMMENT ON FUNCTION monitor_step(monitor_state, indicator, text, numeric, integer) IS 'transition function of monitor()';
+COMMENT ON FUNCTION monitor_step(monitor_state, indicator, text, numeric, integer, text) IS 'transition function of monitor()';
+COMMENT ON FUNCTION monitor_step(monitor_state, indicator, text, numeric, integer, text, text) IS 'transition function of monitor()';
+CREATE AGGREGATE monitor(i indicator, actual_to_date numeric, weight numeric, as_of date) (
+	SFUNC = monitor_step, STYPE = monitor_state, FINALFUNC = monitor_finish,
+	COMBINEFUNC = monitor_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE monitor(indicator, numeric, numeric, date) IS
+'roll-up of monitored indicators (indicator, values to date, weight, cut-off) at a cut-off date, central policy: worst light, counts, reasons required';
+CREATE AGGREGATE monitor(i indicator, actual_to_date numeric, weight numeric, as_of date, policy text) (
+	SFUNC = monitor_step, STYPE = monitor_state, FINALFUNC = monitor_finish,
+	COMBINEFUNC = monitor_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE monitor(indicator, numeric, numeric, date, text) IS
+'roll-up of monitored indicators (indicator, values to date, weight, cut-off) at a cut-off date, with a policy: worst light, counts, reasons required';
+CREATE AGGREGATE monitor(i indicator, actual_to_date numeric, weight numeric, as_of date, policy text, level2 text) (
+	SFUNC = monitor_step, STYPE = monitor_state, FINALFUNC = monitor_finish,
+	COMBINEFUNC = monitor_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE monitor(indicator, numeric, numeric, date, text, text) IS
+'roll-up of monitored indicators (indicator, values to date, weight, cut-off) at a cut-off date, with a policy and each row''s level 2 (for class rules such as 山西''s): worst light, counts, reasons required';
+CREATE AGGREGATE monitor(i indicator, actual_to_date numeric, weight numeric, month integer) (
+	SFUNC = monitor_step, STYPE = monitor_state, FINALFUNC = monitor_finish,
+	COMBINEFUNC = monitor_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE monitor(indicator, numeric, numeric, integer) IS
+'roll-up of monitored indicators (indicator, values to date, weight, cut-off) at the end of month 1..12, central policy: worst light, counts, reasons required';
+CREATE AGGREGATE monitor(i indicator, actual_to_date numeric, weight numeric, month integer, policy text) (
+	SFUNC = monitor_step, STYPE = monitor_state, FINALFUNC = monitor_finish,
+	COMBINEFUNC = monitor_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE monitor(indicator, numeric, numeric, integer, text) IS
+'roll-up of monitored indicators (indicator, values to date, weight, cut-off) at the end of month 1..12, with a policy: worst light, counts, reasons required';
+CREATE AGGREGATE monitor(i indicator, actual_to_date numeric, weight numeric, month integer, policy text, level2 text) (
+	SFUNC = monitor_step, STYPE = monitor_state, FINALFUNC = monitor_finish,
+	COMBINEFUNC = monitor_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE monitor(indicator, numeric, numeric, integer, text, text) IS
+'roll-up of monitored indicators (indicator, values to date, weight, cut-off) at the end of month 1..12, with a policy and each row''s level 2 (for class rules such as 山西''s): worst light, counts, reasons required';
+CREATE AGGREGATE monitor(i indicator, actual_to_date text, weight numeric, as_of date) (
+	SFUNC = monitor_step, STYPE = monitor_state, FINALFUNC = monitor_finish,
+	COMBINEFUNC = monitor_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE monitor(indicator, text, numeric, date) IS
+'roll-up of monitored indicators (indicator, values to date as written, weight, cut-off) at a cut-off date, central policy: worst light, counts, reasons required';
+CREATE AGGREGATE monitor(i indicator, actual_to_date text, weight numeric, as_of date, policy text) (
+	SFUNC = monitor_step, STYPE = monitor_state, FINALFUNC = monitor_finish,
+	COMBINEFUNC = monitor_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE monitor(indicator, text, numeric, date, text) IS
+'roll-up of monitored indicators (indicator, values to date as written, weight, cut-off) at a cut-off date, with a policy: worst light, counts, reasons required';
+CREATE AGGREGATE monitor(i indicator, actual_to_date text, weight numeric, as_of date, policy text, level2 text) (
+	SFUNC = monitor_step, STYPE = monitor_state, FINALFUNC = monitor_finish,
+	COMBINEFUNC = monitor_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE monitor(indicator, text, numeric, date, text, text) IS
+'roll-up of monitored indicators (indicator, values to date as written, weight, cut-off) at a cut-off date, with a policy and each row''s level 2 (for class rules such as 山西''s): worst light, counts, reasons required';
+CREATE AGGREGATE monitor(i indicator, actual_to_date text, weight numeric, month integer) (
+	SFUNC = monitor_step, STYPE = monitor_state, FINALFUNC = monitor_finish,
+	COMBINEFUNC = monitor_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE monitor(indicator, text, numeric, integer) IS
+'roll-up of monitored indicators (indicator, values to date as written, weight, cut-off) at the end of month 1..12, central policy: worst light, counts, reasons required';
+CREATE AGGREGATE monitor(i indicator, actual_to_date text, weight numeric, month integer, policy text) (
+	SFUNC = monitor_step, STYPE = monitor_state, FINALFUNC = monitor_finish,
+	COMBINEFUNC = monitor_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE monitor(indicator, text, numeric, integer, text) IS
+'roll-up of monitored indicators (indicator, values to date as written, weight, cut-off) at the end of month 1..12, with a policy: worst light, counts, reasons required';
+CREATE AGGREGATE monitor(i indicator, actual_to_date text, weight numeric, month integer, policy text, level2 text) (
+	SFUNC = monitor_step, STYPE = monitor_state, FINALFUNC = monitor_finish,
+	COMBINEFUNC = monitor_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE monitor(indicator, text, numeric, integer, text, text) IS
+'roll-up of monitored indicators (indicator, values to date as written, weight, cut-off) at the end of month 1..12, with a policy and each row''s level 2 (for class rules such as 山西''s): worst light, counts, reasons required';
+CREATE AGGREGATE monitor_merge(monitor_state) (
+	SFUNC = monitor_combine, STYPE = monitor_state, FINALFUNC = monitor_finish,
+	COMBINEFUNC = monitor_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE monitor_merge(monitor_state) IS
+'the monitor roll-up of partial states (per shard or per level 2): for roll-ups across nodes';

@@ -166,12 +166,15 @@ met_by_rule(const IndSpec *spec, const IndActual *a, const IndPolicy *p, bool *m
 	return IND_OK;
 }
 
-/* Is this level 2 pro-rated by τ?  Without one, or with words no class reads, it is. */
+/*
+ * Is this level 2 pro-rated by τ?  A row without one, or with words no
+ * class reads, is pro-rated unless the policy pro-rates nothing [I].
+ */
 static bool
 is_prorated(const IndLevel *level2, const IndPolicy *p)
 {
 	if (level2 == NULL)
-		return true;
+		return p->prorate != 0;
 	return (p->prorate & (1 << (int) (level2 - ind_level_at(0)))) != 0;
 }
 
@@ -213,6 +216,7 @@ quantitative_light(const IndSpec *spec, const IndActual *act, const IndMonitorTi
 
 	/* 完成: a/t as a percentage; 0 when a or t is 0 */
 	out->has_completion = true;
+	out->completion_counts = spec->op != IND_OP_LE && spec->op != IND_OP_LT && ind_ratio_sign(t) > 0;
 	if (ind_ratio_sign(a) == 0 || ind_ratio_sign(t) == 0)
 	{
 		out->completion.mant = 0;

@@ -43,6 +43,7 @@ typedef struct IndMonitor
 	IndDecimal	time_progress;	/* τ*100, 2 decimals */
 	bool		has_completion;
 	IndDecimal	completion;		/* a/t*100, 2 decimals; 0 when a or t is 0 */
+	bool		completion_counts;	/* a target to reach (not a limit, not 0): progress counts it */
 	bool		has_forecast;
 	IndDecimal	forecast;		/* full-year value, 2 decimals */
 	bool		forecast_met;	/* the forecast (or the state, for words) meets the target */

@@ -3,7 +3,7 @@
  *		SQL functions of monitoring: monitor_light, monitor_detail,
  *		budget_light, budget_progress, project_light, progress_gap.
  *
- * Each takes the cut-off as a date or as the month of "1–m月" in the same
+ * Each takes the cut-off as a date or as the month of "1-m月" in the same
  * position; the C entry points differ only in how they read it.
  */
 #include "compat.h"
@@ -21,6 +21,9 @@
 #include "numeric_io.h"
 #include "score_fmgr.h"
 
+/* a message in UTF-8 source text, in the server encoding */
+#define U8(s) ind_from_utf8((s), (int) strlen(s))
+
 /* The cut-off in argument n: a date, or a month 1..12. */
 void
 ind_monitor_time_arg(FunctionCallInfo fcinfo, int n, bool month, const IndPolicy *p,
@@ -34,7 +37,7 @@ ind_monitor_time_arg(FunctionCallInfo fcinfo, int n, bool month, const IndPolicy
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("month %d is not a month of the year", m),
-					 errhint("Give the last month of the period monitored, 1 to 12 (7 for 1–7月), or the cut-off date.")));
+					 errhint("%s", U8("Give the last month of the period monitored, 1 to 12 (7 for 1-7月), or the cut-off date."))));
 		return;
 	}
 	{
@@ -77,9 +80,9 @@ likelihood_arg(FunctionCallInfo fcinfo, int n)
 	if (!ind_likelihood_parse(s, len, &l))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid 完成目标可能性: \"%s\"",
+				 errmsg("%s \"%s\"", U8("invalid 完成目标可能性 (likelihood):"),
 						ind_quote(text_to_cstring(PG_GETARG_TEXT_PP(n)))),
-				 errhint("Write 确定能, 有可能 or 完全不可能.")));
+				 errhint("%s", U8("Write 确定能, 有可能 or 完全不可能."))));
 	return l;
 }
 
@@ -327,7 +330,7 @@ light_arg(FunctionCallInfo fcinfo, int n)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid light: \"%s\"", ind_quote(text_to_cstring(PG_GETARG_TEXT_PP(n)))),
-				 errhint("Write 红, 黄, 绿 or 蓝 (or red, yellow, green, blue).")));
+				 errhint("%s", U8("Write 红, 黄, 绿 or 蓝 (or red, yellow, green, blue)."))));
 	return l;
 }
 

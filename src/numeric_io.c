@@ -302,3 +302,31 @@ ind_numeric_to_exact(Datum n, const char *what, bool nonnegative)
 				 errhint("Round it first, for example with round(x, 6).")));
 	return d;
 }
+
+/*
+ * v units of 10^-scale (an aggregate's fixed-point sum) as numeric, with
+ * min_scale decimals or as many as it needs.
+ */
+Datum
+ind_fixed_to_numeric(int128 v, int scale, int min_scale)
+{
+	while (scale > min_scale && v % 10 == 0)
+	{
+		v /= 10;
+		scale--;
+	}
+	if (v > (int128) PG_INT64_MAX || v < (int128) PG_INT64_MIN)
+	{
+		IndRatio	r = {v, 1};
+		int			k;
+
+		for (k = 0; k < scale; k++)
+			r.den *= 10;
+		return ind_ratio_to_numeric(r, scale);
+	}
+	{
+		IndDecimal	d = {(int64) v, scale};
+
+		return ind_decimal_to_numeric(d, scale);
+	}
+}

@@ -12,6 +12,7 @@
 
 extern Datum ind_decimal_to_numeric(IndDecimal d, int min_scale);
 extern Datum ind_ratio_to_numeric(IndRatio r, int scale);
+extern Datum ind_fixed_to_numeric(int128 v, int scale, int min_scale);
 extern IndDecimal ind_numeric_to_decimal(Datum n, const char *what);
 extern IndDecimal ind_numeric_to_exact(Datum n, const char *what, bool nonnegative);
 

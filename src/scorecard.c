@@ -9,6 +9,7 @@
  */
 #include "compat.h"
 
+#include "fixed.h"
 #include "scorecard.h"
 #include "scan.h"
 
@@ -29,24 +30,20 @@ ind_sc_init(IndScorecard *sc)
 int128
 ind_sc_sum(const IndScorecard *sc, IndScSum which)
 {
-	return (int128) (((uint128) (uint64) sc->sum_hi[which] << 64) | sc->sum_lo[which]);
+	return ind_int128_join(sc->sum_hi[which], sc->sum_lo[which]);
 }
 
 static void
 set_sum(IndScorecard *sc, IndScSum which, int128 v)
 {
-	sc->sum_hi[which] = (int64) (v >> 64);
-	sc->sum_lo[which] = (uint64) v;
+	ind_int128_split(v, &sc->sum_hi[which], &sc->sum_lo[which]);
 }
 
 /* d in millionths; false when d has more than six decimals. */
-static bool
+static inline bool
 millionths(IndDecimal d, int128 *out)
 {
-	if (d.scale > IND_SC_SCALE)
-		return false;
-	*out = (int128) d.mant * ind_pow10[IND_SC_SCALE - d.scale];
-	return true;
+	return ind_fixed_of(d, IND_SC_SCALE, out);
 }
 
 static bool
@@ -177,32 +174,6 @@ ind_sc_valid(const IndScorecard *sc)
 	return true;
 }
 
-/* An int128 count of millionths as plain decimal text with six decimals. */
-static int
-format_millionths(int128 v, char *buf)
-{
-	char		tmp[64];
-	int			n = 0;
-	int			len = 0;
-	uint128		u = (v < 0) ? (uint128) (-(v + 1)) + 1 : (uint128) v;
-
-	do
-	{
-		tmp[n++] = (char) ('0' + (int) (u % 10));
-		u /= 10;
-	} while (u > 0 || n <= IND_SC_SCALE);
-	if (v < 0)
-		buf[len++] = '-';
-	while (n > 0)
-	{
-		buf[len++] = tmp[--n];
-		if (n == IND_SC_SCALE)
-			buf[len++] = '.';
-	}
-	buf[len] = '\0';
-	return len;
-}
-
 /*
  * The text form, lossless and stable:
  *   v1 indicators=9 met=5 ... weight=50.000000 score=43.330000 scored_weight=45.000000
@@ -223,62 +194,10 @@ ind_sc_format(const IndScorecard *sc, char *buf, int buflen)
 	{
 		char		num[64];
 
-		format_millionths(ind_sc_sum(sc, (IndScSum) i), num);
+		ind_fixed_format(ind_sc_sum(sc, (IndScSum) i), IND_SC_SCALE, num);
 		len += snprintf(buf + len, buflen - len, " %s=%s", sum_names[i], num);
 	}
 	return Min(len, buflen - 1);
-}
-
-/* Read "name=" at s[*pos], after blanks. */
-static bool
-expect_key(const char *s, int len, int *pos, const char *name)
-{
-	int			n = (int) strlen(name);
-
-	*pos = ind_skip_spaces(s, len, *pos);
-	if (len - *pos < n + 1 || memcmp(s + *pos, name, n) != 0 || s[*pos + n] != '=')
-		return false;
-	*pos += n + 1;
-	return true;
-}
-
-/*
- * An optionally signed integer with up to six decimals; the overflow checks,
- * not a digit count, bound it, so that every sum the writer prints reads back.
- */
-static bool
-read_fixed(const char *s, int len, int *pos, int decimals_allowed, int128 *out)
-{
-	bool		neg = false;
-	int128		v = 0;
-	int			digits = 0;
-	int			frac = -1;
-
-	if (*pos < len && (s[*pos] == '-' || s[*pos] == '+'))
-		neg = (s[(*pos)++] == '-');
-	while (*pos < len && ((s[*pos] >= '0' && s[*pos] <= '9') || s[*pos] == '.'))
-	{
-		if (s[*pos] == '.')
-		{
-			if (frac >= 0 || decimals_allowed == 0)
-				return false;
-			frac = 0;
-			(*pos)++;
-			continue;
-		}
-		digits++;
-		if ((frac >= 0 && ++frac > decimals_allowed) ||
-			__builtin_mul_overflow(v, 10, &v) ||
-			__builtin_add_overflow(v, s[(*pos)++] - '0', &v))
-			return false;
-	}
-	if (digits == 0)
-		return false;
-	for (frac = Max(frac, 0); frac < decimals_allowed; frac++)
-		if (__builtin_mul_overflow(v, 10, &v))
-			return false;
-	*out = neg ? -v : v;
-	return true;
 }
 
 bool
@@ -301,7 +220,7 @@ ind_sc_parse(const char *s, int len, IndScorecard *sc, char *detail, int detaill
 	pos += 2;
 	for (i = 0; i < ncounters; i++)
 	{
-		if (!expect_key(s, len, &pos, counter_names[i]) || !read_fixed(s, len, &pos, 0, &v) ||
+		if (!ind_expect_key(s, len, &pos, counter_names[i]) || !ind_fixed_read(s, len, &pos, 0, &v) ||
 			v < 0 || v > PG_INT64_MAX)
 		{
 			snprintf(detail, detaillen, "Expected %s=<count> in position %d.", counter_names[i], i + 2);
@@ -311,7 +230,7 @@ ind_sc_parse(const char *s, int len, IndScorecard *sc, char *detail, int detaill
 	}
 	for (i = 0; i < IND_SC_NSUMS; i++)
 	{
-		if (!expect_key(s, len, &pos, sum_names[i]) || !read_fixed(s, len, &pos, IND_SC_SCALE, &v))
+		if (!ind_expect_key(s, len, &pos, sum_names[i]) || !ind_fixed_read(s, len, &pos, IND_SC_SCALE, &v))
 		{
 			snprintf(detail, detaillen, "Expected %s=<decimal with at most 6 decimals>.", sum_names[i]);
 			return false;

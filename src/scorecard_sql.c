@@ -450,31 +450,10 @@ scorecard_combine(PG_FUNCTION_ARGS)
 }
 
 /* A sum as numeric, with two decimals or as many as it needs. */
-static Datum
+static inline Datum
 sum_numeric(const IndScorecard *sc, IndScSum which)
 {
-	int128		v = ind_sc_sum(sc, which);
-	int			scale = IND_SC_SCALE;
-
-	while (scale > 2 && v % 10 == 0)
-	{
-		v /= 10;
-		scale--;
-	}
-	if (v > (int128) PG_INT64_MAX || v < (int128) PG_INT64_MIN)
-	{
-		IndRatio	r = {v, 1};
-		int			k;
-
-		for (k = 0; k < scale; k++)
-			r.den *= 10;
-		return ind_ratio_to_numeric(r, scale);
-	}
-	{
-		IndDecimal	d = {(int64) v, scale};
-
-		return ind_decimal_to_numeric(d, scale);
-	}
+	return ind_fixed_to_numeric(ind_sc_sum(sc, which), IND_SC_SCALE, 2);
 }
 
 /* The scorecard composite of a state; NULL for no rows at all. */
