@@ -11,7 +11,8 @@ CREATE TABLE goal_project (
 	fiscal_funds numeric,					-- 财政拨款数
 	non_fiscal_funds numeric,				-- 非财政拨款数
 	budget_execution_weight numeric,		-- 预算执行率权重 (分值, usually 10)
-	annual_goal text						-- 年度目标
+	annual_goal text,						-- 年度目标
+	policy text NOT NULL DEFAULT 'central'	-- scoring and monitoring policy (preset knob=value ...)
 );
 
 CREATE TABLE goal_indicator (
@@ -41,6 +42,96 @@ CREATE TABLE budget_execution (				-- 预算执行情况 (万元)
 	spent numeric NOT NULL					-- 全年执行数
 );
 
+-- 目标调整: a target changed during the year.  goal_indicator keeps the
+-- target as declared; monitoring and scoring use the target in force.
+CREATE TABLE goal_adjustment (
+	project_code text NOT NULL,
+	source_line integer NOT NULL,
+	adjusted_on date NOT NULL,				-- 调整日期
+	original indicator NOT NULL,			-- the target before this change
+	adjusted indicator NOT NULL,			-- the target from this date on
+	reason text NOT NULL,					-- 调整原因
+	PRIMARY KEY (project_code, source_line, adjusted_on),
+	FOREIGN KEY (project_code, source_line) REFERENCES goal_indicator
+);
+
+-- 运行监控 (双监控): each indicator's value to date at a cut-off, and the funds
+CREATE TABLE monitor_result (
+	project_code text NOT NULL,
+	source_line integer NOT NULL,
+	as_of date NOT NULL,					-- 监控截止日期: 2022-07-31 for 1-7月
+	actual_to_date text,					-- 1-7月执行情况, as the form writes it: 46%, 3次, 达成
+	deviation_reason text CHECK (deviation_reason IN ('经费保障', '制度保障', '人员保障', '硬件条件保障', '其他')),
+	likelihood text CHECK (likelihood IN ('确定能', '有可能', '完全不可能')),	-- 完成目标可能性
+	remedy text,							-- 原因说明及纠偏措施, 备注
+	PRIMARY KEY (project_code, source_line, as_of),
+	FOREIGN KEY (project_code, source_line) REFERENCES goal_indicator
+);
+
+CREATE TABLE budget_monitor (
+	project_code text NOT NULL REFERENCES goal_project,
+	as_of date NOT NULL,
+	budget numeric NOT NULL CHECK (budget >= 0),	-- 年初预算数 (or the adjusted budget), 万元
+	spent numeric NOT NULL CHECK (spent >= 0),		-- 1-7月执行数, 万元
+	PRIMARY KEY (project_code, as_of)
+);
+
+-- The target of a row in force on a day: the last adjustment made by then,
+-- else the target as declared.
+CREATE FUNCTION target_in_force(code text, line integer, on_day date) RETURNS indicator
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+	SELECT coalesce((SELECT g.adjusted FROM goal_adjustment g
+	                 WHERE g.project_code = code AND g.source_line = line AND g.adjusted_on <= on_day
+	                 ORDER BY g.adjusted_on DESC LIMIT 1),
+	                (SELECT i.spec FROM goal_indicator i WHERE i.project_code = code AND i.source_line = line))
+$$;
+COMMENT ON FUNCTION target_in_force(text, integer, date) IS
+'调整后目标: the target of a goal_indicator row in force on a day (the last goal_adjustment by then, else the declared target)';
+
+-- every row with its target in force today (what scoring uses) and as declared
+CREATE VIEW goal_indicator_current AS
+SELECT i.project_code, i.source_line, i.level1, i.level2, i.name,
+       coalesce(a.adjusted, i.spec) AS spec, i.weight, i.note,
+       i.spec AS declared_spec, a.adjusted_on
+FROM goal_indicator i
+LEFT JOIN LATERAL (SELECT g.adjusted, g.adjusted_on FROM goal_adjustment g
+                   WHERE g.project_code = i.project_code AND g.source_line = i.source_line
+                   ORDER BY g.adjusted_on DESC LIMIT 1) a ON true;
+COMMENT ON VIEW goal_indicator_current IS '绩效指标 (调整后): goal_indicator with the target in force after every adjustment, and the target as declared';
+COMMENT ON COLUMN goal_indicator_current.project_code IS '项目编码 (the project)';
+COMMENT ON COLUMN goal_indicator_current.source_line IS '行号 (the goal_indicator row)';
+COMMENT ON COLUMN goal_indicator_current.level1 IS '一级指标';
+COMMENT ON COLUMN goal_indicator_current.level2 IS '二级指标';
+COMMENT ON COLUMN goal_indicator_current.name IS '三级指标';
+COMMENT ON COLUMN goal_indicator_current.spec IS '目标值 in force (the last adjustment, else as declared)';
+COMMENT ON COLUMN goal_indicator_current.weight IS '分值 (points)';
+COMMENT ON COLUMN goal_indicator_current.note IS '备注 (note)';
+COMMENT ON COLUMN goal_indicator_current.declared_spec IS '原目标值 (the target as the goal table declared it)';
+COMMENT ON COLUMN goal_indicator_current.adjusted_on IS '调整日期 (the last adjustment; NULL when never adjusted)';
+
+-- 目标调整情况: every change, with the target before and after
+CREATE VIEW goal_change AS
+SELECT g.project_code, p.name AS project_name, p.year, g.source_line,
+       level_name(i.level1) AS level1, level_name(i.level2) AS level2, i.name,
+       g.adjusted_on, g.original::text AS original, g.adjusted::text AS adjusted, g.reason,
+       i.spec::text AS declared
+FROM goal_adjustment g
+JOIN goal_indicator i USING (project_code, source_line)
+JOIN goal_project p USING (project_code);
+COMMENT ON VIEW goal_change IS '目标调整情况 (one row per adjustment of a target: before, after, date and reason)';
+COMMENT ON COLUMN goal_change.project_code IS '项目编码 (project code)';
+COMMENT ON COLUMN goal_change.project_name IS '项目名称 (project name)';
+COMMENT ON COLUMN goal_change.year IS '年度 (budget year)';
+COMMENT ON COLUMN goal_change.source_line IS '行号 (the goal_indicator row)';
+COMMENT ON COLUMN goal_change.level1 IS '一级指标 (level 1, canonical)';
+COMMENT ON COLUMN goal_change.level2 IS '二级指标 (level 2, canonical)';
+COMMENT ON COLUMN goal_change.name IS '三级指标 (the indicator''s name)';
+COMMENT ON COLUMN goal_change.adjusted_on IS '调整日期 (date of the change)';
+COMMENT ON COLUMN goal_change.original IS '调整前 (the target before the change)';
+COMMENT ON COLUMN goal_change.adjusted IS '调整后 (the target after the change)';
+COMMENT ON COLUMN goal_change.reason IS '调整原因 (why)';
+COMMENT ON COLUMN goal_change.declared IS '原目标值 (the target as first declared)';
+
 COMMENT ON TABLE goal_project IS '项目 (budget project): one row per project and year of the goal tables';
 COMMENT ON COLUMN goal_project.project_code IS '项目编码 (project code: 20 or 21 digits, kept as text)';
 COMMENT ON COLUMN goal_project.name IS '项目名称 (project name)';
@@ -52,6 +143,7 @@ COMMENT ON COLUMN goal_project.fiscal_funds IS '财政拨款数, 万元 (funds f
 COMMENT ON COLUMN goal_project.non_fiscal_funds IS '非财政拨款数, 万元 (funds from other sources)';
 COMMENT ON COLUMN goal_project.budget_execution_weight IS '预算执行率权重 (the points of budget execution, usually 10)';
 COMMENT ON COLUMN goal_project.annual_goal IS '年度目标 (the year''s overall goal)';
+COMMENT ON COLUMN goal_project.policy IS '评分与监控口径: the policy the views score and monitor the project by (central, 四川, ''central year=2022'' ...)';
 COMMENT ON TABLE goal_indicator IS '绩效指标 (performance indicator): one row per indicator of a goal table';
 COMMENT ON COLUMN goal_indicator.project_code IS '项目编码 (the project)';
 COMMENT ON COLUMN goal_indicator.source_line IS '行号 (line of the source table: the row''s identity)';
@@ -70,6 +162,26 @@ COMMENT ON TABLE budget_execution IS '预算执行情况 (budget execution), 万
 COMMENT ON COLUMN budget_execution.project_code IS '项目编码 (the project)';
 COMMENT ON COLUMN budget_execution.budget IS '全年预算数, 万元 (the year''s budget)';
 COMMENT ON COLUMN budget_execution.spent IS '全年执行数, 万元 (spent in the year)';
+COMMENT ON TABLE goal_adjustment IS '目标调整 (a target changed during the year, with the date and the reason)';
+COMMENT ON COLUMN goal_adjustment.project_code IS '项目编码 (the project)';
+COMMENT ON COLUMN goal_adjustment.source_line IS '行号 (the goal_indicator row)';
+COMMENT ON COLUMN goal_adjustment.adjusted_on IS '调整日期 (the target applies from this day)';
+COMMENT ON COLUMN goal_adjustment.original IS '调整前目标值 (the target before this change)';
+COMMENT ON COLUMN goal_adjustment.adjusted IS '调整后目标值 (the target from this day on)';
+COMMENT ON COLUMN goal_adjustment.reason IS '调整原因 (why the target changed)';
+COMMENT ON TABLE monitor_result IS '运行监控 (monitoring: each indicator''s value to date at a cut-off, with the reason and likelihood the unit gave)';
+COMMENT ON COLUMN monitor_result.project_code IS '项目编码 (the project)';
+COMMENT ON COLUMN monitor_result.source_line IS '行号 (the goal_indicator row)';
+COMMENT ON COLUMN monitor_result.as_of IS '监控截止日期 (the cut-off: 2022-07-31 for 1-7月)';
+COMMENT ON COLUMN monitor_result.actual_to_date IS '1-7月执行情况 (the value to date, as the form writes it)';
+COMMENT ON COLUMN monitor_result.deviation_reason IS '偏差原因: 经费保障, 制度保障, 人员保障, 硬件条件保障 or 其他';
+COMMENT ON COLUMN monitor_result.likelihood IS '完成目标可能性: 确定能, 有可能 or 完全不可能';
+COMMENT ON COLUMN monitor_result.remedy IS '原因说明及纠偏措施 (the explanation and the fix), 备注';
+COMMENT ON TABLE budget_monitor IS '预算执行监控 (the funds at a cut-off), 万元';
+COMMENT ON COLUMN budget_monitor.project_code IS '项目编码 (the project)';
+COMMENT ON COLUMN budget_monitor.as_of IS '监控截止日期 (the cut-off)';
+COMMENT ON COLUMN budget_monitor.budget IS '年初预算数, 万元 (the budget, or the budget as adjusted)';
+COMMENT ON COLUMN budget_monitor.spent IS '1-7月执行数, 万元 (spent by the cut-off)';
 
 --
 -- Views for BI tools and drivers.  Each has one grain, so that summing any
@@ -88,11 +200,11 @@ SELECT i.project_code, p.name AS project_name, p.year, i.source_line,
        d.points AS score, d.attainment, d.met, d.deviation, d.over_completed,
        d.reason_required, d.manual_review,
        coalesce(d.needs_person, false) AS needs_person, d.person_reason,
-       a.deviation_reason
-FROM goal_indicator i
+       a.deviation_reason, i.declared_spec::text AS declared_target
+FROM goal_indicator_current i
 JOIN goal_project p USING (project_code)
 LEFT JOIN actual_result a USING (project_code, source_line)
-LEFT JOIN LATERAL score_detail(i.spec, a.actual, i.weight, 'central unreadable=person') d ON true;
+LEFT JOIN LATERAL score_detail(i.spec, a.actual, i.weight, p.policy || ' unreadable=person') d ON true;
 COMMENT ON VIEW indicator_result IS '指标得分明细 (one row per indicator: its target, actual and score, every field a plain column)';
 
 CREATE VIEW scorecard_result AS
@@ -105,15 +217,16 @@ SELECT s.project_code, p.name AS project_name, p.year, '二级指标'::text AS l
 FROM (
 	SELECT i.project_code, level_name(i.level1) AS level1, level_name(i.level2) AS level2,
 	       level_sort_key(level_name(i.level1)) AS level1_key, level_sort_key(level_name(i.level2)) AS level2_key,
-	       scorecard(i.spec, a.actual, i.weight, 'central unreadable=person') AS sc
-	FROM goal_indicator i
+	       scorecard(i.spec, a.actual, i.weight, p.policy || ' unreadable=person') AS sc
+	FROM goal_indicator_current i
+	JOIN goal_project p USING (project_code)
 	LEFT JOIN actual_result a USING (project_code, source_line)
 	GROUP BY i.project_code, level_name(i.level1), level_name(i.level2)
 ) s
 JOIN goal_project p USING (project_code)
 UNION ALL
 SELECT p.project_code, p.name, p.year, '预算执行率', '预算执行率', NULL, 950, 0,
-       p.budget_execution_weight, budget_execution_score(b.spent, b.budget, p.budget_execution_weight),
+       p.budget_execution_weight, budget_execution_score(b.spent, b.budget, p.budget_execution_weight, p.policy),
        NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, p.budget_execution_weight,
        budget_execution_rate(b.spent, b.budget)
 FROM goal_project p JOIN budget_execution b USING (project_code);
@@ -121,7 +234,7 @@ COMMENT ON VIEW scorecard_result IS '自评得分汇总 (one row per project and
 
 CREATE VIEW project_result AS
 SELECT p.project_code, p.name AS project_name, p.year, p.department, p.implementer,
-       s.weight, s.score, grade(s.score) AS grade, s.indicators, s.needs_person, s.unscored,
+       s.weight, s.score, grade(s.score, p.policy) AS grade, s.indicators, s.needs_person, s.unscored,
        s.budget_execution_rate
 FROM goal_project p
 JOIN (
@@ -158,6 +271,7 @@ COMMENT ON COLUMN indicator_result.manual_review IS '需人工复核 (天津/河
 COMMENT ON COLUMN indicator_result.needs_person IS '需人工评分 (the actual cannot be scored by the rules)';
 COMMENT ON COLUMN indicator_result.person_reason IS '人工评分原因 (why a person must score the row)';
 COMMENT ON COLUMN indicator_result.deviation_reason IS '偏差原因分析及改进措施 (the reason given)';
+COMMENT ON COLUMN indicator_result.declared_target IS '原目标值 (the target as declared; target is the one in force after adjustments)';
 COMMENT ON COLUMN scorecard_result.project_code IS '项目编码 (project code)';
 COMMENT ON COLUMN scorecard_result.project_name IS '项目名称 (project name)';
 COMMENT ON COLUMN scorecard_result.year IS '年度 (budget year)';
@@ -191,3 +305,111 @@ COMMENT ON COLUMN project_result.indicators IS '指标数 (indicators of the pro
 COMMENT ON COLUMN project_result.needs_person IS '需人工评分数 (indicators only a person can score)';
 COMMENT ON COLUMN project_result.unscored IS '待评数 (indicators without an actual)';
 COMMENT ON COLUMN project_result.budget_execution_rate IS '预算执行率 (spent / budget)';
+
+--
+-- Monitoring views (运行监控), one grain each like the views above: the
+-- target in force at the cut-off, the project's policy, and a cell that
+-- does not read left for a person (no light) instead of failing the query.
+--
+CREATE VIEW indicator_monitor_result AS
+SELECT m.project_code, p.name AS project_name, p.year, m.as_of, m.source_line,
+       level_name(i.level1) AS level1, level_name(i.level2) AS level2, i.name,
+       t.spec::text AS target, i.spec::text AS declared_target, t.spec <> i.spec AS adjusted,
+       i.weight, m.actual_to_date,
+       d.progress, d.time_progress, d.completion, d.light, d.reason_required,
+       d.forecast, d.forecast_met,
+       m.deviation_reason, m.likelihood, m.remedy,
+       d.reason_required AND m.deviation_reason IS NULL AS reason_missing
+FROM monitor_result m
+JOIN goal_indicator i USING (project_code, source_line)
+JOIN goal_project p USING (project_code)
+CROSS JOIN LATERAL (SELECT target_in_force(m.project_code, m.source_line, m.as_of) AS spec) t
+LEFT JOIN LATERAL monitor_detail(t.spec, m.actual_to_date, m.as_of, p.policy || ' unreadable=person',
+                                 level_name(i.level2), m.likelihood) d ON true;
+COMMENT ON VIEW indicator_monitor_result IS '指标监控明细 (one row per indicator and cut-off: value to date, progress, light, forecast, reason)';
+
+CREATE VIEW budget_monitor_result AS
+SELECT b.project_code, p.name AS project_name, p.year, b.as_of, b.budget, b.spent,
+       x.rate, x.time_progress, x.progress, x.light, x.forecast, x.checkpoint, x.checkpoint_warning
+FROM budget_monitor b
+JOIN goal_project p USING (project_code)
+CROSS JOIN LATERAL budget_progress(b.spent, b.budget, b.as_of, p.policy) x;
+COMMENT ON VIEW budget_monitor_result IS '预算执行监控 (one row per project and cut-off: execution rate, progress against time, light, forecast)';
+
+CREATE VIEW project_monitor_result AS
+SELECT g.project_code, p.name AS project_name, p.year, g.as_of,
+       (g.m).light AS goal_light, (g.m).indicators, (g.m).red, (g.m).yellow, (g.m).green,
+       (g.m).blue, (g.m).unlit, (g.m).reasons, g.reasons_missing, (g.m).progress AS goal_progress,
+       b.light AS budget_light, b.rate AS budget_rate,
+       project_light((g.m).light, b.light, p.policy) AS project_light,
+       progress_gap((g.m).progress, b.rate, p.policy) AS progress_gap
+FROM (
+	SELECT m.project_code, m.as_of,
+	       monitor(target_in_force(m.project_code, m.source_line, m.as_of), m.actual_to_date, i.weight,
+	               m.as_of, p.policy || ' unreadable=person', level_name(i.level2)) AS m,
+	       count(*) FILTER (WHERE r.reason_missing) AS reasons_missing
+	FROM monitor_result m
+	JOIN goal_indicator i USING (project_code, source_line)
+	JOIN goal_project p USING (project_code)
+	JOIN indicator_monitor_result r USING (project_code, source_line, as_of)
+	GROUP BY m.project_code, m.as_of
+) g
+JOIN goal_project p USING (project_code)
+LEFT JOIN budget_monitor_result b USING (project_code, as_of);
+COMMENT ON VIEW project_monitor_result IS '项目监控结果 (one row per project and cut-off: goal light, counts per light, budget light, project light)';
+
+COMMENT ON COLUMN indicator_monitor_result.project_code IS '项目编码 (project code)';
+COMMENT ON COLUMN indicator_monitor_result.project_name IS '项目名称 (project name)';
+COMMENT ON COLUMN indicator_monitor_result.year IS '年度 (budget year)';
+COMMENT ON COLUMN indicator_monitor_result.as_of IS '监控截止日期 (the cut-off)';
+COMMENT ON COLUMN indicator_monitor_result.source_line IS '行号 (the goal_indicator row)';
+COMMENT ON COLUMN indicator_monitor_result.level1 IS '一级指标 (level 1, canonical)';
+COMMENT ON COLUMN indicator_monitor_result.level2 IS '二级指标 (level 2, canonical)';
+COMMENT ON COLUMN indicator_monitor_result.name IS '三级指标 (the indicator''s name)';
+COMMENT ON COLUMN indicator_monitor_result.target IS '年度指标值 in force at the cut-off (after adjustments made by then)';
+COMMENT ON COLUMN indicator_monitor_result.declared_target IS '原目标值 (the target as declared)';
+COMMENT ON COLUMN indicator_monitor_result.adjusted IS '已调整 (the target in force differs from the declared one)';
+COMMENT ON COLUMN indicator_monitor_result.weight IS '分值 (points)';
+COMMENT ON COLUMN indicator_monitor_result.actual_to_date IS '1-7月执行情况 (the value to date, as written)';
+COMMENT ON COLUMN indicator_monitor_result.progress IS '进度 p = a / (t × τ) × 100 (NULL when not pro-rated)';
+COMMENT ON COLUMN indicator_monitor_result.time_progress IS '序时进度 τ × 100';
+COMMENT ON COLUMN indicator_monitor_result.completion IS '完成率 a / t × 100 (NULL for 定性)';
+COMMENT ON COLUMN indicator_monitor_result.light IS '监控灯: 红, 黄, 绿, 蓝 (NULL: a person must judge)';
+COMMENT ON COLUMN indicator_monitor_result.reason_required IS '需填写偏差原因';
+COMMENT ON COLUMN indicator_monitor_result.forecast IS '全年预计完成值 (numbers)';
+COMMENT ON COLUMN indicator_monitor_result.forecast_met IS '预计能否完成';
+COMMENT ON COLUMN indicator_monitor_result.deviation_reason IS '偏差原因 (as given)';
+COMMENT ON COLUMN indicator_monitor_result.likelihood IS '完成目标可能性 (as given)';
+COMMENT ON COLUMN indicator_monitor_result.remedy IS '原因说明及纠偏措施';
+COMMENT ON COLUMN indicator_monitor_result.reason_missing IS '缺偏差原因 (a reason is required and none is given)';
+COMMENT ON COLUMN budget_monitor_result.project_code IS '项目编码 (project code)';
+COMMENT ON COLUMN budget_monitor_result.project_name IS '项目名称 (project name)';
+COMMENT ON COLUMN budget_monitor_result.year IS '年度 (budget year)';
+COMMENT ON COLUMN budget_monitor_result.as_of IS '监控截止日期 (the cut-off)';
+COMMENT ON COLUMN budget_monitor_result.budget IS '年初预算数, 万元';
+COMMENT ON COLUMN budget_monitor_result.spent IS '1-7月执行数, 万元';
+COMMENT ON COLUMN budget_monitor_result.rate IS '执行率 % (spent / budget × 100)';
+COMMENT ON COLUMN budget_monitor_result.time_progress IS '序时进度 %';
+COMMENT ON COLUMN budget_monitor_result.progress IS '预算执行进度 % (rate / time progress × 100)';
+COMMENT ON COLUMN budget_monitor_result.light IS '预算执行灯: 红, 黄, 绿';
+COMMENT ON COLUMN budget_monitor_result.forecast IS '全年预计执行数, 万元 (spent / τ)';
+COMMENT ON COLUMN budget_monitor_result.checkpoint IS '节点要求 % (四川: cumulative execution due by the last checkpoint passed)';
+COMMENT ON COLUMN budget_monitor_result.checkpoint_warning IS '节点预警 (四川: the rate is below the checkpoint)';
+COMMENT ON COLUMN project_monitor_result.project_code IS '项目编码 (project code)';
+COMMENT ON COLUMN project_monitor_result.project_name IS '项目名称 (project name)';
+COMMENT ON COLUMN project_monitor_result.year IS '年度 (budget year)';
+COMMENT ON COLUMN project_monitor_result.as_of IS '监控截止日期 (the cut-off)';
+COMMENT ON COLUMN project_monitor_result.goal_light IS '目标灯: the worst indicator light';
+COMMENT ON COLUMN project_monitor_result.indicators IS '指标数';
+COMMENT ON COLUMN project_monitor_result.red IS '红灯数';
+COMMENT ON COLUMN project_monitor_result.yellow IS '黄灯数';
+COMMENT ON COLUMN project_monitor_result.green IS '绿灯数';
+COMMENT ON COLUMN project_monitor_result.blue IS '蓝灯数';
+COMMENT ON COLUMN project_monitor_result.unlit IS '未亮灯数 (no value, or a person must judge)';
+COMMENT ON COLUMN project_monitor_result.reasons IS '需说明偏差原因数';
+COMMENT ON COLUMN project_monitor_result.reasons_missing IS '缺偏差原因数 (required and not given)';
+COMMENT ON COLUMN project_monitor_result.goal_progress IS '目标完成进度 % (weighted mean completion of the targets to reach)';
+COMMENT ON COLUMN project_monitor_result.budget_light IS '预算执行灯';
+COMMENT ON COLUMN project_monitor_result.budget_rate IS '预算执行率 %';
+COMMENT ON COLUMN project_monitor_result.project_light IS '项目监控灯 (the goal light, or 合肥''s two-flag light)';
+COMMENT ON COLUMN project_monitor_result.progress_gap IS '进度偏差预警 (四川: goal and budget progress more than 10 points apart)';

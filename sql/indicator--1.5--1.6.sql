@@ -17,7 +17,7 @@ COMMENT ON COLUMN indicator_monitor.time_progress IS '序时进度 τ × 100, 2 
 COMMENT ON COLUMN indicator_monitor.completion IS '完成率 a / t × 100, 2 decimals; 0 when a or t is 0; NULL for 定性';
 COMMENT ON COLUMN indicator_monitor.light IS '红, 黄, 绿 or 蓝 (running ahead); NULL when only a person can judge the value';
 COMMENT ON COLUMN indicator_monitor.reason_required IS '需填写偏差原因: the light (or 完成目标可能性, or 河北''s over-completion rule) asks for a deviation reason';
-COMMENT ON COLUMN indicator_monitor.forecast IS '全年预计: the full-year forecast of a number, a / τ (forecast=linear) or the value to date (forecast=current), 2 decimals';
+COMMENT ON COLUMN indicator_monitor.forecast IS '全年预计: the full-year forecast of a number, a / τ (forecast=linear; a rate in % stays as it is) or the value to date (forecast=current), 2 decimals';
 COMMENT ON COLUMN indicator_monitor.forecast_met IS '预计能否完成: the forecast meets the target by the scoring rule; for 定性 and deadlines, the state as it stands';
 
 CREATE TYPE indicator_budget_monitor AS (

@@ -63,6 +63,9 @@ FROM (VALUES ('central'), ('forecast=current')) p(policy),
 SELECT (monitor_detail('<= 60 万元', 40::numeric, 7)).forecast AS cost_forecast,
        (monitor_detail('<= 60 万元', 40::numeric, 7)).forecast_met AS within_budget,
        (monitor_detail('定性 有效提高', '达成', 7)).forecast_met AS words_met;
+-- a rate does not accumulate: its forecast is the rate as it stands
+SELECT (monitor_detail('>= 90 %', 88::numeric, 7)).forecast AS rate_forecast,
+       (monitor_detail('>= 90 %', 88::numeric, 7)).forecast_met AS rate_met;
 
 -- time_basis=day: τ is the day of the year over the year's days
 SELECT (monitor_detail('>= 100 次', 40::numeric, date '2022-07-31', 'time_basis=day')).time_progress AS day_2022,

@@ -304,7 +304,12 @@ forecast(const IndSpec *spec, const IndActual *act, const IndMonitorTime *tm,
 	bool		known;
 	IndStatus	st;
 
-	if (p->forecast == IND_FORECAST_LINEAR)
+	/*
+	 * A rate (a target in %) does not accumulate over the year: its
+	 * forecast is the rate as it stands [I].  Counts and money do.
+	 */
+	if (p->forecast == IND_FORECAST_LINEAR &&
+		!(spec->unit_len == 1 && spec->unit[0] == '%'))
 		CHECK(ind_ratio_div(act->value, tm->tau, &f.value));
 	CHECK(ind_ratio_round(f.value, 2, &out->forecast));
 	out->has_forecast = true;
