@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 
+#include "monitor.h"
 #include "policy.h"
 #include "review.h"
 #include "score.h"
@@ -22,7 +23,8 @@ static const char *const specs[] = {
 };
 static const char *const policies[] = {
 	"central", "hubei reverse_mode=linear_2x", "tianjin eq_mode=symmetric eq_tolerance=0.05",
-	"jiangxi strict_gt=true over_mode=deduct zero_target_mode=per_unit date_mode=per_month"
+	"jiangxi strict_gt=true over_mode=deduct zero_target_mode=per_unit date_mode=per_month",
+	"shanxi time_basis=day forecast=current", "hebei reason_lights=all", "sichuan year=2022"
 };
 
 static IndSpec parsed_specs[lengthof(specs)];
@@ -78,6 +80,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		{
 			IndScore	out;
 
+			/* monitoring the same value: a light, and a reason only with one */
+			{
+				IndMonitorTime tm;
+				IndMonitor	m;
+
+				ind_monitor_time_of_month(1 + (i + j) % 12, &parsed_policies[j], &tm);
+				if (ind_monitor(&parsed_specs[i], &a, &tm, j % 2 ? ind_level_at(j % ind_level_count()) : NULL,
+								(IndLikelihood) (j % 4), &parsed_policies[j], &m, &err) == IND_OK &&
+					((int) m.light < 0 || m.light >= IND_NLIGHTS ||
+					 (m.reason_required && m.light == IND_LIGHT_NONE) ||
+					 (m.has_progress && !m.prorated)))
+					abort();
+				ind_monitor_time_of_date(8000 + 37 * i + j, &parsed_policies[j], &tm);
+				(void) ind_monitor(&parsed_specs[i], &a, &tm, NULL, IND_LIKELY_NONE,
+								   &parsed_policies[j], &m, &err);
+			}
 			if (ind_score(&parsed_specs[i], &a, w, &parsed_policies[j], &out, &err) != IND_OK)
 				continue;
 			/* a row left to a person says why, and has no points */

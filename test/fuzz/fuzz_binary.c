@@ -1,15 +1,16 @@
 /*
  * fuzz_binary.c
  *		libFuzzer target: the binary readers, exactly as recv uses them (for
- *		a UTF-8 database): the indicator wire format, the scorecard_state wire
- *		format and text form, and the on-disk payload of stored values; and
- *		that what send writes, recv reads back.
+ *		a UTF-8 database): the indicator wire format, the scorecard_state and
+ *		monitor_state wire formats and text forms, and the on-disk payload of
+ *		stored values; and that what send writes, recv reads back.
  */
 #include "postgres.h"
 
 #include <stdlib.h>
 
 #include "literal.h"
+#include "monitor_state.h"
 #include "scorecard.h"
 #include "storage.h"
 #include "indicator_wire.h"
@@ -60,7 +61,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *text;
 	int			text_len;
 	IndScorecard sc;
-	char		detail[256];
+	IndMonitorState ms;
+	char		detail[512];
 
 	/* indicator_recv */
 	if (ind_wire_decode(s, len, &sent, &text, &text_len, &err) == IND_OK)
@@ -103,6 +105,28 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (!ind_sc_parse(buf, n, &again, detail, sizeof(detail)) ||
 			memcmp(&sc, &again, sizeof(sc)) != 0)
 			abort();			/* the text form is lossless */
+	}
+
+	/* monitor_state_recv and monitor_state_in, the same way */
+	if (ind_mon_decode_wire(s, len, &ms, detail, sizeof(detail)))
+	{
+		unsigned char out[IND_MON_WIRE_BYTES];
+
+		if (!ind_mon_valid(&ms))
+			abort();
+		ind_mon_encode_wire(&ms, out);
+		if (memcmp(out, s, len) != 0)
+			abort();
+	}
+	if (ind_mon_parse(s, len, &ms, detail, sizeof(detail)))
+	{
+		char		buf[1024];
+		IndMonitorState again;
+		int			n = ind_mon_format(&ms, buf, sizeof(buf));
+
+		if (!ind_mon_parse(buf, n, &again, detail, sizeof(detail)) ||
+			memcmp(&ms, &again, sizeof(ms)) != 0)
+			abort();
 	}
 
 	/* stored payloads (as if read from a corrupt page) */

@@ -42,7 +42,7 @@ cc=$(command -v clang)
 
 build="$top/test/fuzz/build"
 mkdir -p "$build" "$findings"
-core="decimal error scan units literal storage indicator_cmp exact policy actual score review scorecard hierarchy weights infer gt_cells gt_columns gt_runon gt_stream gt_row gt_levels goal_table selfeval indicator_wire scorecard_wire zip"
+core="decimal error scan units literal storage indicator_cmp exact policy actual score score_quick review scorecard hierarchy weights infer gt_cells gt_columns gt_runon gt_stream gt_row gt_levels goal_table selfeval indicator_wire scorecard_wire zip fixed monitor monitor_state"
 say "building the fuzz targets with $cc"
 objs=""
 for f in $core; do
@@ -107,6 +107,7 @@ printf '\x01\x01\x01\x00\x00\x00\x00\x00\x00\x00\x0a\x00\x00\x00\x00\x00\x03\xe6
 printf '\x01\x03\x00\x00\x00\x00\x0c\xe6\x9c\x89\xe6\x95\x88\xe6\x8f\x90\xe9\xab\x98' >"$build/corpus/binary/qual"
 printf '\x01\x01\x06\x00\x00\x00\x00\x00\x00\x00\x5f\x00\x00\x00\x00\x00\x00\x00\x00\x00\x64\x00\x00\x00\x00\x00\x01%%' >"$build/corpus/binary/range"
 printf 'v1 indicators=1 met=1 unmet=0 unscored=0 flagged=0 over_completed=0 reason_required=0 manual_review=0 weight=1.000000 score=1.000000 scored_weight=1.000000' >"$build/corpus/binary/state"
+printf 'v1 indicators=2 red=1 yellow=0 green=0 blue=1 unlit=0 reasons=1 weight=20.000000 completion_weight=10.000000 completion=400.00000000' >"$build/corpus/binary/monitor"
 printf 'v2 indicators=2 met=1 unmet=0 unscored=0 flagged=0 over_completed=0 reason_required=0 manual_review=0 needs_person=1 weight=2.000000 score=1.000000 scored_weight=1.000000' >"$build/corpus/binary/state2"
 
 # inputs that once crashed a target stay in every corpus
