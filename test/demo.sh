@@ -37,7 +37,8 @@ cd "$dir/work"
 
 say "creating the reference schema; importing the nine bundled 2022 tables from their raw export"
 as_owner psql -X -q -v ON_ERROR_STOP=1 -c 'CREATE EXTENSION indicator' \
-	-f data/schema.sql -f data/import_raw.sql -f data/load_sample_results.sql
+	-f data/schema.sql -f data/import_raw.sql -f data/load_sample_results.sql \
+	-f data/load_sample_monitor.sql
 
 as_owner psql -X -q -v ON_ERROR_STOP=1 <<'SQL'
 \pset footer off
@@ -81,9 +82,31 @@ SELECT p.project_code, (s.sc).weight AS 指标分值, (s.sc).score AS 指标得�
 FROM goal_project p
 JOIN budget_execution b USING (project_code)
 JOIN (SELECT project_code, scorecard(i.spec, a.actual, i.weight) AS sc
-      FROM goal_indicator i LEFT JOIN actual_result a USING (project_code, source_line)
+      FROM goal_indicator_current i LEFT JOIN actual_result a USING (project_code, source_line)
       GROUP BY project_code) s USING (project_code)
 ORDER BY p.project_code;
+
+\echo
+\echo '== Goal adjustments (目标调整, SAMPLE): monitoring and scoring use the target in force'
+SELECT project_code, source_line, name, adjusted_on, original, adjusted, reason FROM goal_change;
+SQL
+
+echo
+echo "== 项目支出绩效目标执行监控表 of each project as of 2022-07-31, against SAMPLE (invented) 1-7月 values"
+for project in $(as_owner psql -X -At -c "SELECT project_code FROM goal_project ORDER BY project_code"); do
+	echo
+	as_owner psql -X -At -c "SELECT '-- ' || project_code || '  ' || name FROM goal_project WHERE project_code = '$project'"
+	as_owner psql -X -q -P footer=off -v project="$project" -v as_of=2022-07-31 -f data/monitor_sheet.sql
+done
+
+as_owner psql -X -q -v ON_ERROR_STOP=1 <<'SQL'
+\pset footer off
+\echo
+\echo '== Monitoring at a glance, 2022-07-31 (SAMPLE values)'
+SELECT project_code, project_light AS 项目灯, goal_light AS 目标灯, budget_light AS 预算灯,
+       red AS 红, yellow AS 黄, green AS 绿, blue AS 蓝, unlit AS 未亮灯,
+       reasons AS 需说明, reasons_missing AS 未填, goal_progress AS 目标进度, budget_rate AS 执行率
+FROM project_monitor_result ORDER BY project_code;
 SQL
 
 if [ "$keep" = yes ]; then
@@ -92,6 +115,8 @@ if [ "$keep" = yes ]; then
 	echo "  psql -h $dir -p 5432 -U postgres indicator_demo"
 	echo "Print one project's sheet with:"
 	echo "  cd $dir/work && psql -h $dir -U postgres -v project=15060022200000035288 -f data/sheet.sql indicator_demo"
+	echo "and its monitoring sheet with:"
+	echo "  cd $dir/work && psql -h $dir -U postgres -v project=15060022200000035288 -v as_of=2022-07-31 -f data/monitor_sheet.sql indicator_demo"
 	echo "Stop it with:"
 	echo "  runuser -u postgres -- $PGBIN/pg_ctl -D $dir/data stop"
 else
