@@ -17,19 +17,77 @@ abs128(int128 v)
 	return v < 0 ? -v : v;
 }
 
-static int128
-gcd128(int128 a, int128 b)
+/*
+ * Ratios are reduced after every operation, so the gcd is the hot loop of
+ * exact scoring.  The values of goal tables fit in 64 bits, where Euclid's
+ * algorithm runs on the machine's own division; a 128-bit value is brought
+ * there by one 128-bit remainder, and only two 128-bit values fall back to
+ * the binary gcd (shifts and subtractions, no 128-bit division).
+ */
+static inline int
+ctz128(uint128 v)
 {
-	a = abs128(a);
-	b = abs128(b);
+	uint64		lo = (uint64) v;
+
+	return lo != 0 ? __builtin_ctzll(lo) : 64 + __builtin_ctzll((uint64) (v >> 64));
+}
+
+static inline uint64
+gcd64(uint64 a, uint64 b)
+{
 	while (b != 0)
 	{
-		int128		t = a % b;
+		uint64		t = a % b;
 
 		a = b;
 		b = t;
 	}
-	return a == 0 ? 1 : a;
+	return a;
+}
+
+static int128
+gcd128(int128 a, int128 b)
+{
+	uint128		x = (uint128) abs128(a);
+	uint128		y = (uint128) abs128(b);
+	int			shift;
+
+	if (x == 0)
+		return y == 0 ? 1 : (int128) y;
+	if (y == 0)
+		return (int128) x;
+	if (x == 1 || y == 1)
+		return 1;
+	if ((x >> 64) == 0 && (y >> 64) == 0)
+		return (int128) gcd64((uint64) x, (uint64) y);
+	if ((y >> 64) == 0)
+		return (int128) gcd64((uint64) y, (uint64) (x % y));
+	if ((x >> 64) == 0)
+		return (int128) gcd64((uint64) x, (uint64) (y % x));
+	shift = ctz128(x | y);
+	x >>= ctz128(x);
+	do
+	{
+		y >>= ctz128(y);
+		if (x > y)
+		{
+			uint128		t = x;
+
+			x = y;
+			y = t;
+		}
+		y -= x;
+	} while (y != 0);
+	return (int128) (x << shift);
+}
+
+/* a / b for b > 0 that divides a, in 64 bits when both fit */
+static inline int128
+exact_div(int128 a, int128 b)
+{
+	if (a >= PG_INT64_MIN && a <= PG_INT64_MAX && b <= PG_INT64_MAX)
+		return (int64) a / (int64) b;
+	return a / b;
 }
 
 static IndRatio
@@ -44,8 +102,14 @@ reduce(int128 num, int128 den)
 		den = -den;
 	}
 	g = gcd128(num, den);
-	r.num = num / g;
-	r.den = den / g;
+	if (g == 1)
+	{
+		r.num = num;
+		r.den = den;
+		return r;
+	}
+	r.num = exact_div(num, g);
+	r.den = exact_div(den, g);
 	return r;
 }
 
@@ -79,7 +143,8 @@ ind_ratio_mul(IndRatio a, IndRatio b, IndRatio *r)
 	int128		n,
 				d;
 
-	if (!mul_ok(a.num / g1, b.num / g2, &n) || !mul_ok(a.den / g2, b.den / g1, &d))
+	if (!mul_ok(exact_div(a.num, g1), exact_div(b.num, g2), &n) ||
+		!mul_ok(exact_div(a.den, g2), exact_div(b.den, g1), &d))
 		return false;
 	*r = reduce(n, d);
 	return true;
@@ -111,8 +176,8 @@ ind_ratio_add(IndRatio a, IndRatio b, IndRatio *r)
 				d,
 				n;
 
-	if (!mul_ok(a.num, b.den / g, &x) || !mul_ok(b.num, a.den / g, &y) ||
-		!mul_ok(a.den / g, b.den, &d) || __builtin_add_overflow(x, y, &n))
+	if (!mul_ok(a.num, exact_div(b.den, g), &x) || !mul_ok(b.num, exact_div(a.den, g), &y) ||
+		!mul_ok(exact_div(a.den, g), b.den, &d) || __builtin_add_overflow(x, y, &n))
 		return false;
 	*r = reduce(n, d);
 	return true;
@@ -208,7 +273,11 @@ mul128(uint128 a, uint128 b)
 	return r;
 }
 
-/* a / d and a % d for d > 0 fitting in 127 bits: binary long division. */
+/*
+ * a / d and a % d for d > 0 fitting in 127 bits.  A numerator that fits in
+ * 128 bits (nearly always) takes the machine's division; a wider one binary
+ * long division from its highest set bit.
+ */
 static void
 divmod256(U256 a, uint128 d, U256 *q, uint128 *rem)
 {
@@ -216,7 +285,26 @@ divmod256(U256 a, uint128 d, U256 *q, uint128 *rem)
 	int			i;
 
 	q->hi = q->lo = 0;
-	for (i = 255; i >= 0; i--)
+	if (a.hi == 0)
+	{
+		if ((a.lo >> 64) == 0 && (d >> 64) == 0)
+		{
+			q->lo = (uint64) a.lo / (uint64) d;
+			*rem = (uint64) a.lo % (uint64) d;
+		}
+		else
+		{
+			q->lo = a.lo / d;
+			*rem = a.lo % d;
+		}
+		return;
+	}
+	{
+		uint64		top = (uint64) (a.hi >> 64);
+
+		i = top != 0 ? 255 - __builtin_clzll(top) : 191 - __builtin_clzll((uint64) a.hi);
+	}
+	for (; i >= 0; i--)
 	{
 		uint128		bit = (i >= 128) ? (a.hi >> (i - 128)) & 1 : (a.lo >> i) & 1;
 

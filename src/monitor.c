@@ -19,6 +19,7 @@
 static const IndRatio ZERO = {0, 1};
 static const IndDecimal ONE_POINT = {1, 0};
 static const IndRatio HUNDRED = {100, 1};
+static const IndRatio ONE = {1, 1};
 
 #define CHECK(expr) \
 	do { \
@@ -138,6 +139,35 @@ percent(IndRatio r, IndDecimal *d)
 	return ind_ratio_mul(r, HUNDRED, &pct) && ind_ratio_round(pct, 2, d);
 }
 
+/*
+ * x / (y * z) * 100 at two decimals, for y, z other than 0.  Built as one fraction
+ * and rounded once, without reducing the intermediate ratios: this runs
+ * for every row of the monitor aggregate, and a gcd per step is most of
+ * the cost of the general ratio arithmetic.  Falls back to it only when
+ * the fraction does not fit in 128 bits.
+ */
+static bool
+quotient_percent(IndRatio x, IndRatio y, IndRatio z, IndDecimal *d)
+{
+	int128		num,
+				den;
+	IndRatio	q;
+
+	if (!__builtin_mul_overflow(x.num, y.den, &num) &&
+		!__builtin_mul_overflow(num, z.den, &num) &&
+		!__builtin_mul_overflow(num, (int128) 100, &num) &&
+		!__builtin_mul_overflow(x.den, y.num, &den) &&
+		!__builtin_mul_overflow(den, z.num, &den))
+	{
+		if (den == 0)
+			return false;
+		q.num = den < 0 ? -num : num;
+		q.den = den < 0 ? -den : den;
+		return ind_ratio_round(q, 2, d);
+	}
+	return ind_ratio_mul(y, z, &q) && ind_ratio_div(x, q, &q) && percent(q, d);
+}
+
 /* p against the light bands: red below the first, blue from the third. */
 static IndLight
 band_light(IndDecimal pct, const IndDecimal *bands)
@@ -151,15 +181,50 @@ band_light(IndDecimal pct, const IndDecimal *bands)
 	return IND_LIGHT_BLUE;
 }
 
-/* Is the value met, by the scoring rule of the policy?  false in *known when only a person can say. */
+/* a ratio as a decimal, when its denominator divides a power of ten that fits */
+static bool
+ratio_as_decimal(IndRatio r, IndDecimal *d)
+{
+	int			k;
+
+	if (r.den <= 0 || r.den > ind_pow10[IND_DEC_MAX_SCALE])
+		return false;
+	for (k = 0; k <= IND_DEC_MAX_SCALE; k++)
+		if (ind_pow10[k] % (int64) r.den == 0)
+		{
+			int128		m;
+
+			if (__builtin_mul_overflow(r.num, (int128) (ind_pow10[k] / (int64) r.den), &m) ||
+				m < -(int128) PG_INT64_MAX || m > (int128) PG_INT64_MAX)
+				return false;
+			d->mant = (int64) m;
+			d->scale = k;
+			return true;
+		}
+	return false;
+}
+
+/*
+ * Is the value met, by the scoring rule of the policy?  false in *known
+ * when only a person can say.  The scorecard's quick path answers most
+ * numbers exactly as ind_score() does (the scoring tests compare them).
+ */
 static IndStatus
 met_by_rule(const IndSpec *spec, const IndActual *a, const IndPolicy *p, bool *met, bool *known,
 			IndError *err)
 {
 	IndScore	s;
-	IndStatus	st = ind_score(spec, a, ONE_POINT, p, &s, err);
+	IndDecimal	ad;
+	IndStatus	st;
 
-	if (st != IND_OK)
+	if (a->kind == IND_ACTUAL_NUMBER && spec->op != IND_OP_NONE &&
+		ratio_as_decimal(a->value, &ad) && ind_score_quick(spec, ad, ONE_POINT, p, &s))
+	{
+		*known = true;
+		*met = s.met;
+		return IND_OK;
+	}
+	if ((st = ind_score(spec, a, ONE_POINT, p, &s, err)) != IND_OK)
 		return st;
 	*known = s.needs_person == IND_PERSON_NONE;
 	*met = s.met;
@@ -183,12 +248,7 @@ static IndStatus
 prorated_light(IndRatio a, IndRatio t, const IndMonitorTime *tm, const IndPolicy *p,
 			   IndMonitor *out, IndError *err)
 {
-	IndRatio	due,
-				r;
-
-	CHECK(ind_ratio_mul(t, tm->tau, &due));
-	CHECK(ind_ratio_div(a, due, &r));
-	CHECK(percent(r, &out->progress));
+	CHECK(quotient_percent(a, t, tm->tau, &out->progress));
 	out->has_progress = true;
 	out->prorated = true;
 	out->light = band_light(out->progress, p->light_bands);
@@ -223,12 +283,7 @@ quantitative_light(const IndSpec *spec, const IndActual *act, const IndMonitorTi
 		out->completion.scale = 0;
 	}
 	else
-	{
-		IndRatio	c;
-
-		CHECK(ind_ratio_div(a, t, &c));
-		CHECK(percent(c, &out->completion));
-	}
+		CHECK(quotient_percent(a, t, ONE, &out->completion));
 
 	switch (spec->op)
 	{
@@ -354,14 +409,14 @@ reason_required(const IndSpec *spec, const IndActual *a, IndLikelihood likelihoo
 IndStatus
 ind_monitor(const IndSpec *spec, const IndActual *a, const IndMonitorTime *tm,
 			const IndLevel *level2, IndLikelihood likelihood, const IndPolicy *p,
-			IndMonitor *out, IndError *err)
+			bool with_forecast, IndMonitor *out, IndError *err)
 {
 	IndStatus	st;
 
 	memset(out, 0, sizeof(*out));
 	err->status = IND_OK;
 	err->detail[0] = '\0';
-	CHECK(percent(tm->tau, &out->time_progress));
+	CHECK(quotient_percent(tm->tau, ONE, ONE, &out->time_progress));
 
 	if (spec->op == IND_OP_NONE)
 	{
@@ -373,7 +428,7 @@ ind_monitor(const IndSpec *spec, const IndActual *a, const IndMonitorTime *tm,
 	{
 		if ((st = quantitative_light(spec, a, tm, is_prorated(level2, p), p, out, err)) != IND_OK)
 			return st;
-		if (out->light != IND_LIGHT_NONE &&
+		if (with_forecast && out->light != IND_LIGHT_NONE &&
 			(st = forecast(spec, a, tm, p, out, err)) != IND_OK)
 			return st;
 	}

@@ -68,7 +68,8 @@ extern bool ind_monitor_time_of_date(int32 date, const IndPolicy *p, IndMonitorT
 extern bool ind_monitor_time_of_month(int month, const IndPolicy *p, IndMonitorTime *t);
 extern IndStatus ind_monitor(const IndSpec *spec, const IndActual *a, const IndMonitorTime *t,
 							 const IndLevel *level2, IndLikelihood likelihood,
-							 const IndPolicy *p, IndMonitor *out, IndError *err);
+							 const IndPolicy *p, bool with_forecast, IndMonitor *out,
+							 IndError *err);
 extern IndStatus ind_budget_monitor(IndDecimal spent, bool has_budget, IndDecimal budget,
 									const IndMonitorTime *t, const IndPolicy *p,
 									IndBudgetMonitor *out, IndError *err);

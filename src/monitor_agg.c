@@ -169,7 +169,8 @@ step(FunctionCallInfo fcinfo, bool text_actual, bool month)
 		ind_unpack(PG_GETARG_INDICATOR_P(1), &spec);
 		ind_actual_arg(fcinfo, 2, &spec, text_actual, p, &a);
 		ind_monitor_time_arg(fcinfo, 4, month, p, &t);
-		if (ind_monitor(&spec, &a, &t, ind_level2_arg(fcinfo, 6), IND_LIKELY_NONE, p, &m, &err) != IND_OK)
+		if (ind_monitor(&spec, &a, &t, ind_level2_arg(fcinfo, 6), IND_LIKELY_NONE, p, false,
+						&m, &err) != IND_OK)
 			ereport(ERROR,
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 					 errmsg("values out of range for monitoring"),

@@ -115,8 +115,8 @@ monitor_args(FunctionCallInfo fcinfo, bool text_actual, bool month, IndMonitor *
 	ind_unpack(PG_GETARG_INDICATOR_P(0), &spec);
 	ind_actual_arg(fcinfo, 1, &spec, text_actual, p, &a);
 	ind_monitor_time_arg(fcinfo, 2, month, p, &t);
-	if (ind_monitor(&spec, &a, &t, ind_level2_arg(fcinfo, 4), likelihood_arg(fcinfo, 5), p, m,
-					&err) != IND_OK)
+	if (ind_monitor(&spec, &a, &t, ind_level2_arg(fcinfo, 4), likelihood_arg(fcinfo, 5), p, true,
+					m, &err) != IND_OK)
 		monitor_error(&err);
 	return true;
 }

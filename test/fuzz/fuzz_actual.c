@@ -87,14 +87,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 				ind_monitor_time_of_month(1 + (i + j) % 12, &parsed_policies[j], &tm);
 				if (ind_monitor(&parsed_specs[i], &a, &tm, j % 2 ? ind_level_at(j % ind_level_count()) : NULL,
-								(IndLikelihood) (j % 4), &parsed_policies[j], &m, &err) == IND_OK &&
+								(IndLikelihood) (j % 4), &parsed_policies[j], true, &m, &err) == IND_OK &&
 					((int) m.light < 0 || m.light >= IND_NLIGHTS ||
 					 (m.reason_required && m.light == IND_LIGHT_NONE) ||
 					 (m.has_progress && !m.prorated)))
 					abort();
 				ind_monitor_time_of_date(8000 + 37 * i + j, &parsed_policies[j], &tm);
 				(void) ind_monitor(&parsed_specs[i], &a, &tm, NULL, IND_LIKELY_NONE,
-								   &parsed_policies[j], &m, &err);
+								   &parsed_policies[j], j % 2, &m, &err);
 			}
 			if (ind_score(&parsed_specs[i], &a, w, &parsed_policies[j], &out, &err) != IND_OK)
 				continue;

@@ -55,7 +55,7 @@ CREATE TEMP VIEW fn_oids AS
 	SELECT f.*, to_regprocedure(format('%I(%s)', f.fname, array_to_string(f.args, ','))) AS oid
 	FROM fns f;
 
-SELECT plan(248);
+SELECT plan(264);
 
 --
 -- The type
@@ -244,10 +244,10 @@ SELECT results_eq($$
 -- The extension and its control file
 --
 SELECT has_extension('indicator', 'extension indicator is installed');
-SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'indicator'), '1.5',
-	'installed version is 1.5');
-SELECT is((SELECT default_version FROM pg_available_extensions WHERE name = 'indicator'), '1.5',
-	'default version is 1.5');
+SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'indicator'), '1.6',
+	'installed version is 1.6');
+SELECT is((SELECT default_version FROM pg_available_extensions WHERE name = 'indicator'), '1.6',
+	'default version is 1.6');
 -- 1.3: the importer's format and policy arguments, the constructor with the level 2
 SELECT has_function('goal_table_rows', ARRAY['text', 'text'], 'goal_table_rows(raw, format)');
 SELECT has_function('goal_table_problems', ARRAY['text', 'text', 'text'],
@@ -268,6 +268,24 @@ SELECT has_function('score_review', ARRAY['indicator', 'numeric', 'numeric', 'nu
 SELECT has_function('selfeval_findings', ARRAY['selfeval_sheet[]', 'selfeval_row[]', 'text'],
 	'selfeval_findings(sheets, rows, policy)');
 SELECT has_function('sheet_review', ARRAY['text', 'text', 'text'], 'sheet_review(raw, format, policy)');
+-- 1.6: monitoring, every function with the cut-off as a date and as a month
+SELECT has_function('monitor_light', ARRAY['indicator', a, t, 'text', 'text'],
+	format('monitor_light(i, %s, %s, policy, level2)', a, t))
+FROM unnest(ARRAY['numeric', 'text']) a, unnest(ARRAY['date', 'integer']) t;
+SELECT has_function('monitor_detail', ARRAY['indicator', a, t, 'text', 'text', 'text'],
+	format('monitor_detail(i, %s, %s, policy, level2, likelihood)', a, t))
+FROM unnest(ARRAY['numeric', 'text']) a, unnest(ARRAY['date', 'integer']) t;
+SELECT has_function(f, ARRAY['numeric', 'numeric', t, 'text'], format('%s(spent, budget, %s, policy)', f, t))
+FROM unnest(ARRAY['budget_light', 'budget_progress']) f, unnest(ARRAY['date', 'integer']) t;
+SELECT has_function('project_light', ARRAY['text', 'text', 'text'], 'project_light(goal, budget, policy)');
+SELECT has_function('progress_gap', ARRAY['numeric', 'numeric', 'text'], 'progress_gap(goal, budget, policy)');
+SELECT is((SELECT count(*) FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
+           WHERE p.proname = 'monitor' AND a.aggcombinefn <> 0 AND p.proparallel = 's'
+             AND a.aggtranstype = 'monitor_state'::regtype),
+          12::bigint, 'monitor(): twelve signatures, each with a combine function, parallel safe, over monitor_state');
+SELECT is((SELECT count(*) FROM pg_proc WHERE proname IN ('monitor_light', 'monitor_detail', 'budget_light',
+               'budget_progress', 'project_light', 'progress_gap') AND provolatile = 'i' AND proparallel = 's'),
+          14::bigint, 'the monitoring functions are immutable and parallel safe');
 SELECT has_function('sheet_review', ARRAY['bytea', 'text'], 'sheet_review(workbook, policy)');
 SELECT is_empty($$
 	SELECT p.oid::regprocedure FROM pg_proc p

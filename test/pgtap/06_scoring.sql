@@ -213,10 +213,14 @@ SELECT results_eq(
 	$$SELECT preset, knobs FROM scoring_policies()$$,
 	$$VALUES ('central', ''), ('hubei', 'qual_bands=0.8/0.5 budget_weight=20 level_weights=40/40/0/20'),
 	         ('jiangxi', 'budget_mode=steps'), ('zhejiang', 'budget_zero_full=true'),
-	         ('tianjin', 'manual_review=true'), ('hebei', 'manual_review=true')$$,
-	'scoring_policies(): the six presets and exactly the knobs each changes');
-SELECT is((SELECT count(*) FROM scoring_policy_knobs('central') WHERE NOT changed), 28::bigint,
-          'scoring_policy_knobs(central): 28 knobs, none changed');
+	         ('tianjin', 'manual_review=true reason_basis=likelihood'), ('hebei', 'manual_review=true reason_over=20'),
+	         ('shanxi', 'prorate=数量指标/经济效益指标/社会效益指标/生态效益指标/可持续影响指标/满意度指标/服务对象满意度指标'),
+	         ('ningxia', 'reason_lights=red'),
+	         ('sichuan', 'checkpoints=4:25/6:40/8:60/10:80 progress_gap=10'),
+	         ('hefei', 'project_light=budget_goal')$$,
+	'scoring_policies(): the ten presets and exactly the knobs each changes');
+SELECT is((SELECT count(*) FROM scoring_policy_knobs('central') WHERE NOT changed), 39::bigint,
+          'scoring_policy_knobs(central): 39 knobs, none changed');
 SELECT set_eq($$SELECT knob FROM scoring_policy_knobs('湖北 reverse_mode=linear_2x') WHERE changed$$,
               ARRAY['reverse_mode', 'qual_bands', 'budget_weight', 'level_weights'],
               'scoring_policy_knobs(湖北 + knob): the preset''s and the override''s knobs are changed');
