@@ -26,6 +26,7 @@ OBJS = \
 	src/monitor_state.o \
 	src/monitor_agg.o \
 	src/fixed.o \
+	src/agg_rowkey.o \
 	src/score_quick.o \
 	src/score_sql.o \
 	src/review.o \

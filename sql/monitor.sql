@@ -225,4 +225,26 @@ RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
 RESET max_parallel_workers_per_gather;
-DROP TABLE mon, mon_states, big_mon, serial_mon;
+-- grouping sets monitor each row once and count it in every set (the row
+-- cache): sorted and hashed, with a policy and a level 2 that vary by row,
+-- they agree with one GROUP BY per set
+ALTER TABLE big_mon ADD COLUMN policy text;
+UPDATE big_mon SET policy = (ARRAY['central', 'shanxi', 'ningxia', 'hebei'])[1 + month % 4];
+CREATE TABLE per_set AS
+SELECT level1, level2, monitor(spec, actual, weight, month, policy, level2)::text AS r FROM big_mon GROUP BY level1, level2
+UNION ALL SELECT level1, NULL, monitor(spec, actual, weight, month, policy, level2)::text FROM big_mon GROUP BY level1
+UNION ALL SELECT NULL, level2, monitor(spec, actual, weight, month, policy, level2)::text FROM big_mon GROUP BY level2
+UNION ALL SELECT NULL, NULL, monitor(spec, actual, weight, month, policy, level2)::text FROM big_mon;
+SET enable_hashagg = off;
+SELECT count(*) AS sets, count(*) FILTER (WHERE c.r = p.r) AS identical
+FROM (SELECT level1, level2, monitor(spec, actual, weight, month, policy, level2)::text AS r
+      FROM big_mon GROUP BY CUBE (level1, level2)) c
+JOIN per_set p ON p.level1 IS NOT DISTINCT FROM c.level1 AND p.level2 IS NOT DISTINCT FROM c.level2;
+RESET enable_hashagg;
+SET enable_sort = off;
+SELECT count(*) AS sets, count(*) FILTER (WHERE c.r = p.r) AS identical
+FROM (SELECT level1, level2, monitor(spec, actual::text, weight, month, policy, level2)::text AS r
+      FROM big_mon GROUP BY GROUPING SETS ((level1, level2), (level1), (level2), ())) c
+JOIN (SELECT level1, level2, r FROM per_set) p ON p.level1 IS NOT DISTINCT FROM c.level1 AND p.level2 IS NOT DISTINCT FROM c.level2;
+RESET enable_sort;
+DROP TABLE mon, mon_states, big_mon, serial_mon, per_set;

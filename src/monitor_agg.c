@@ -15,6 +15,7 @@
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 
+#include "agg_rowkey.h"
 #include "encoding.h"
 #include "indicator.h"
 #include "monitor_fmgr.h"
@@ -137,14 +138,88 @@ writable_state(FunctionCallInfo fcinfo)
 }
 
 /*
+ * What the transition function keeps between calls: the parsed policy, and
+ * the last row it monitored, for grouping sets (agg_rowkey.c).
+ */
+typedef struct StepCache
+{
+	int			use_key;		/* -1 until known: 1 under grouping sets */
+	void	   *policy_cache;
+	IndRowKey	key;			/* len 0: nothing cached */
+	IndMonitor	m;
+	IndDecimal	w;
+} StepCache;
+
+static StepCache *
+step_cache(FunctionCallInfo fcinfo)
+{
+	StepCache  *cache = (StepCache *) fcinfo->flinfo->fn_extra;
+
+	if (cache == NULL)
+	{
+		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(StepCache));
+		cache->use_key = -1;
+		fcinfo->flinfo->fn_extra = cache;
+	}
+	return cache;
+}
+
+/* The row's key: indicator, actual, weight, cut-off, policy, level 2. */
+static void
+row_key(FunctionCallInfo fcinfo, StepCache *cache, IndRowKey *key)
+{
+	key->len = 0;
+	if (cache->use_key < 0)
+		cache->use_key = ind_under_grouping_sets(fcinfo) ? 1 : 0;
+	if (!cache->use_key ||
+		!ind_rowkey_add_arg(key, fcinfo, 1, false) ||
+		!ind_rowkey_add_arg(key, fcinfo, 2, false) ||
+		!ind_rowkey_add_arg(key, fcinfo, 3, false) ||
+		!ind_rowkey_add_arg(key, fcinfo, 4, true) ||
+		!ind_rowkey_add_arg(key, fcinfo, 5, false) ||
+		!ind_rowkey_add_arg(key, fcinfo, 6, false))
+		key->len = 0;
+}
+
+/* The row monitored, into m; its weight into w. */
+static void
+monitor_row(FunctionCallInfo fcinfo, StepCache *cache, bool text_actual, bool month,
+			IndMonitor *m, IndDecimal *w)
+{
+	*w = ind_numeric_to_exact(PG_GETARG_DATUM(3), "weight", true);
+	memset(m, 0, sizeof(*m));
+	if (!PG_ARGISNULL(2) && !PG_ARGISNULL(4))
+	{
+		const IndPolicy *p = ind_policy_arg_in(fcinfo, 5, &cache->policy_cache);
+		IndSpec		spec;
+		IndActual	a;
+		IndMonitorTime t;
+		IndError	err;
+
+		ind_unpack(PG_GETARG_INDICATOR_P(1), &spec);
+		ind_actual_arg(fcinfo, 2, &spec, text_actual, p, &a);
+		ind_monitor_time_arg(fcinfo, 4, month, p, &t);
+		if (ind_monitor(&spec, &a, &t, ind_level2_arg(fcinfo, 6), IND_LIKELY_NONE, p, false,
+						m, &err) != IND_OK)
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("values out of range for monitoring"),
+					 errdetail_internal("%s", ind_from_utf8(err.detail, (int) strlen(err.detail)))));
+	}
+}
+
+/*
  * One row: (state, indicator, actual, weight, as_of[, policy[, level2]]).
  * Rows without an indicator or a weight are skipped, as sum() skips NULLs;
- * a row without an actual or a cut-off counts, unlit.
+ * a row without an actual or a cut-off counts, unlit.  Under grouping sets
+ * the same row comes once per set in a row: it is monitored once.
  */
 static Datum
 step(FunctionCallInfo fcinfo, bool text_actual, bool month)
 {
 	IndMonitorState *ms;
+	StepCache  *cache;
+	IndRowKey	key;
 	IndMonitor	m;
 	IndDecimal	w;
 
@@ -156,25 +231,22 @@ step(FunctionCallInfo fcinfo, bool text_actual, bool month)
 			(void) state_arg(fcinfo, 0);
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
-	w = ind_numeric_to_exact(PG_GETARG_DATUM(3), "weight", true);
-	memset(&m, 0, sizeof(m));
-	if (!PG_ARGISNULL(2) && !PG_ARGISNULL(4))
+	cache = step_cache(fcinfo);
+	row_key(fcinfo, cache, &key);
+	if (ind_rowkey_equal(&key, &cache->key))
 	{
-		const IndPolicy *p = ind_policy_arg(fcinfo, 5);
-		IndSpec		spec;
-		IndActual	a;
-		IndMonitorTime t;
-		IndError	err;
-
-		ind_unpack(PG_GETARG_INDICATOR_P(1), &spec);
-		ind_actual_arg(fcinfo, 2, &spec, text_actual, p, &a);
-		ind_monitor_time_arg(fcinfo, 4, month, p, &t);
-		if (ind_monitor(&spec, &a, &t, ind_level2_arg(fcinfo, 6), IND_LIKELY_NONE, p, false,
-						&m, &err) != IND_OK)
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("values out of range for monitoring"),
-					 errdetail_internal("%s", ind_from_utf8(err.detail, (int) strlen(err.detail)))));
+		m = cache->m;
+		w = cache->w;
+	}
+	else
+	{
+		monitor_row(fcinfo, cache, text_actual, month, &m, &w);
+		if (key.len > 0)
+		{
+			cache->key = key;
+			cache->m = m;
+			cache->w = w;
+		}
 	}
 	ms = writable_state(fcinfo);
 	if (!ind_mon_add(ms, w, &m))

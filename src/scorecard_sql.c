@@ -19,6 +19,7 @@
 #include "utils/builtins.h"
 #include "utils/numeric.h"
 
+#include "agg_rowkey.h"
 #include "encoding.h"
 #include "indicator.h"
 #include "numeric_io.h"
@@ -161,42 +162,18 @@ scorecard_state_recv(PG_FUNCTION_ARGS)
 
 /*
  * What the transition function keeps between calls: the parsed policy, and
- * the last row it scored.  GROUP BY ROLLUP and GROUPING SETS feed each row
- * to one state per grouping set in a row, with the same arguments, so the
- * row is scored once and counted many times.  The cache is keyed by the
- * arguments' bytes, never by pointers, so it cannot confuse two rows.
+ * the last row it scored, for grouping sets (agg_rowkey.c).
  */
-#define STEP_KEY_MAX 96
-
 typedef struct StepCache
 {
 	int			use_key;		/* -1 until known: 1 under grouping sets */
 	int			in_agg;			/* -1 until known: 1 when called by an aggregate */
 	void	   *policy_cache;
 	const IndPolicy *policy;
-	int			key_len;		/* 0: nothing cached */
-	char		key[STEP_KEY_MAX];
+	IndRowKey	key;			/* len 0: nothing cached */
 	IndScore	score;
 	IndDecimal	weight;
 } StepCache;
-
-/* Append a varlena argument's bytes to the key; false if it does not fit. */
-static bool
-key_add(char *key, int *len, Datum d)
-{
-	struct varlena *v = (struct varlena *) DatumGetPointer(d);
-	int			n;
-
-	if (VARATT_IS_EXTENDED(v) && !VARATT_IS_SHORT(v))
-		return false;			/* compressed or external: not worth it */
-	n = VARSIZE_ANY_EXHDR(v);
-	if (*len + n + 1 > STEP_KEY_MAX)
-		return false;
-	key[(*len)++] = (char) n;
-	memcpy(key + *len, VARDATA_ANY(v), n);
-	*len += n;
-	return true;
-}
 
 /* A row without an indicator or a weight: skipped, as sum() skips NULLs. */
 static Datum
@@ -282,29 +259,20 @@ row_weight(FunctionCallInfo fcinfo)
 	return w;
 }
 
-/*
- * The key of a row for the grouping-set cache, in key; its length, or 0
- * when rows are not keyed.  Only grouping sets feed a row several times in
- * a row, so only they pay for the key.  The plan says so, not
- * AggState.maxsets, which counts only sorted sets (a MixedAggregate's
- * sorted phase may hold just the empty set).
- */
-static int
-row_key(FunctionCallInfo fcinfo, StepCache *cache, char *key)
+/* The key of a row for the grouping-set cache; len 0 when rows are not keyed. */
+static void
+row_key(FunctionCallInfo fcinfo, StepCache *cache, IndRowKey *key)
 {
-	int			key_len = 0;
-
+	key->len = 0;
 	if (cache->use_key < 0)
-		cache->use_key = (fcinfo->context != NULL && IsA(fcinfo->context, AggState) &&
-						  ((Agg *) ((AggState *) fcinfo->context)->ss.ps.plan)->groupingSets != NIL)
-			? 1 : 0;
-	if (cache->use_key &&
-		key_add(key, &key_len, PG_GETARG_DATUM(1)) &&
-		key_add(key, &key_len, PG_GETARG_DATUM(2)) &&
-		key_add(key, &key_len, PG_GETARG_DATUM(3)) &&
-		(PG_NARGS() <= 4 || PG_ARGISNULL(4) || key_add(key, &key_len, PG_GETARG_DATUM(4))))
-		return key_len;
-	return 0;
+		cache->use_key = ind_under_grouping_sets(fcinfo) ? 1 : 0;
+	/* a NULL policy is the central one, as is an absent one */
+	if (!cache->use_key ||
+		!ind_rowkey_add_varlena(key, PG_GETARG_DATUM(1)) ||
+		!ind_rowkey_add_varlena(key, PG_GETARG_DATUM(2)) ||
+		!ind_rowkey_add_varlena(key, PG_GETARG_DATUM(3)) ||
+		!(PG_NARGS() <= 4 || PG_ARGISNULL(4) || ind_rowkey_add_varlena(key, PG_GETARG_DATUM(4))))
+		key->len = 0;
 }
 
 /* Score the row's indicator, actual and weight under its policy. */
@@ -356,8 +324,7 @@ step(FunctionCallInfo fcinfo, bool text_actual, int sign)
 	StepCache  *cache;
 	IndScore	s;
 	IndDecimal	w;
-	char		key[STEP_KEY_MAX];
-	int			key_len;
+	IndRowKey	key;
 	bool		ok;
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(3))
@@ -371,8 +338,8 @@ step(FunctionCallInfo fcinfo, bool text_actual, int sign)
 	}
 	else
 	{
-		key_len = row_key(fcinfo, cache, key);
-		if (key_len > 0 && cache->key_len == key_len && memcmp(cache->key, key, key_len) == 0)
+		row_key(fcinfo, cache, &key);
+		if (ind_rowkey_equal(&key, &cache->key))
 		{
 			w = cache->weight;
 			s = cache->score;
@@ -381,10 +348,9 @@ step(FunctionCallInfo fcinfo, bool text_actual, int sign)
 		{
 			w = row_weight(fcinfo);
 			score_row(fcinfo, cache, text_actual, w, &s);
-			if (key_len > 0)
+			if (key.len > 0)
 			{
-				memcpy(cache->key, key, key_len);
-				cache->key_len = key_len;
+				cache->key = key;
 				cache->score = s;
 				cache->weight = w;
 			}

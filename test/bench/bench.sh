@@ -141,7 +141,7 @@ SET max_parallel_workers_per_gather = :workers;
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
-SELECT format('%s|%s|%s|%s|%s|%s|%s|%s',
+SELECT format('%s|%s|%s|%s|%s|%s|%s|%s|%s|%s',
   bench('SELECT count(*) FROM bench_indicator', :repeats),
   bench('SELECT sum(weight) FROM bench_indicator', :repeats),
   bench('SELECT bench_floor(spec, actual, weight) FROM bench_indicator', :repeats),
@@ -149,7 +149,9 @@ SELECT format('%s|%s|%s|%s|%s|%s|%s|%s',
   bench('SELECT level1, level2, scorecard(spec, actual, weight) FROM bench_indicator GROUP BY ROLLUP (level1, level2)', :repeats),
   bench('SELECT level1, level2, sum(weight) FROM bench_indicator GROUP BY ROLLUP (level1, level2)', :repeats),
   bench('SELECT sum(score), sum(weight), count(*) FROM plain_scores', :repeats),
-  bench('SELECT level1, level2, sum(score), sum(weight), count(*) FROM plain_scores GROUP BY ROLLUP (level1, level2)', :repeats));
+  bench('SELECT level1, level2, sum(score), sum(weight), count(*) FROM plain_scores GROUP BY ROLLUP (level1, level2)', :repeats),
+  bench('SELECT monitor(spec, actual, weight, 7) FROM bench_indicator', :repeats),
+  bench('SELECT level1, level2, monitor(spec, actual, weight, 7) FROM bench_indicator GROUP BY ROLLUP (level1, level2)', :repeats));
 SQL
 }
 
@@ -164,7 +166,7 @@ line() {
 
 for workers in 0 2; do
 	say "timing with $workers parallel workers (median of $repeats, [min-max])"
-	IFS='|' read -r count sum floor sc scr sumr plain plainr < <(run "$workers")
+	IFS='|' read -r count sum floor sc scr sumr plain plainr mon monr < <(run "$workers")
 	label=$([ "$workers" = 0 ] && echo serial || echo "2 workers")
 	echo
 	echo "== $label, $rows rows: median of $repeats [min-max]"
@@ -175,6 +177,8 @@ for workers in 0 2; do
 	line "(d) scorecard ROLLUP" "$scr" "$(ratio "$scr" "$sumr")x sum(weight) ROLLUP ($(med "$sumr") ms)   goal <= 1.1x"
 	line "(e) the rules in plain SQL" "$plain" "(c) is $(ratio "$plain" "$sc")x faster   goal >= 4x"
 	line "    the rules in plain SQL, ROLLUP" "$plainr" "(d) is $(ratio "$plainr" "$scr")x faster"
+	line "(i) monitor (1-7月 lights)" "$mon" "$(ratio "$mon" "$sum")x (b), $(ratio "$mon" "$sc")x (c)"
+	line "    monitor ROLLUP" "$monr" "$(ratio "$monr" "$sumr")x sum(weight) ROLLUP"
 done
 
 # COPY of the same rows as text, into (indicator, numeric, numeric) and into
