@@ -7,7 +7,7 @@
  * order and partial states merged in any grouping give the same state:
  * serial, parallel and distributed plans agree to the bit.
  */
-#include "postgres.h"
+#include "compat.h"
 
 #include "byteorder.h"
 #include "fixed.h"

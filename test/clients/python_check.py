@@ -70,12 +70,14 @@ c2.close()
 # SQLAlchemy, as Superset reflects a table or view for a chart
 engine = sqlalchemy.create_engine('postgresql+psycopg2://', future=True)
 insp = sqlalchemy.inspect(engine)
-for view in ('indicator_result', 'scorecard_result', 'project_result'):
+for view in ('indicator_result', 'scorecard_result', 'project_result', 'indicator_monitor_result',
+             'budget_monitor_result', 'project_monitor_result', 'goal_change'):
     cols = insp.get_columns(view)
     nulltype = [col['name'] for col in cols if isinstance(col['type'], sqlalchemy.types.NullType)]
     check('SQLAlchemy: %s reflects %d columns, none of them NullType' % (view, len(cols)), nulltype, [])
 check('SQLAlchemy: the views are listed', sorted(v for v in insp.get_view_names() if v.endswith('_result')),
-      ['indicator_result', 'project_result', 'scorecard_result'])
+      ['budget_monitor_result', 'indicator_monitor_result', 'indicator_result', 'project_monitor_result',
+       'project_result', 'scorecard_result'])
 # a raw indicator column is unknown to SQLAlchemy (NullType, with a warning)
 # until the type is named, as the README shows
 import warnings
