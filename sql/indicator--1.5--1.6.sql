@@ -137,7 +137,7 @@ COMMENT ON FUNCTION project_light(text, text, text) IS
 CREATE FUNCTION progress_gap(goal_progress numeric, budget_rate numeric, policy text DEFAULT 'central')
 	RETURNS boolean
 	AS 'MODULE_PATHNAME', 'indicator_progress_gap'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION progress_gap(numeric, numeric, text) IS
 '四川: goal progress and budget execution (percent) further apart than the progress_gap knob; false when the policy has no gap';
 

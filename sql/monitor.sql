@@ -85,10 +85,17 @@ SELECT monitor_light('>= 95 %', 96, 7, 'shanxi', '质量指标') AS quality_met,
        monitor_light('>= 100 次', 40, 7, 'shanxi', '时效') AS timeliness_short_label,
        monitor_light('>= 100 次', 40, 7, 'shanxi') AS no_level2,
        monitor_light('>= 90 %', 60, 7, 'shanxi', '服务对象满意度指标') AS satisfaction;
+-- a level-1 name in prorate stands for its level 2s: the 山西 set written as its README says
+SELECT monitor_light('>= 90 %', 60, 7, 'prorate=数量/经济效益/社会效益/生态效益/可持续影响/满意度', '服务对象满意度指标') AS satisfaction_by_level1,
+       monitor_light('>= 90 %', 60, 7, 'prorate=效益', '社会效益指标') AS outcome_by_level1,
+       monitor_light('>= 90 %', 60, 7, 'prorate=效益', '质量指标') AS quality_outside;
+SELECT value FROM scoring_policy_knobs('prorate=满意度') WHERE knob = 'prorate';
 -- 宁夏: only red needs a reason
 SELECT (monitor_detail('>= 100 次', 40::numeric, 7, 'ningxia')).reason_required AS yellow,
        (monitor_detail('>= 100 次', 20::numeric, 7, 'ningxia')).reason_required AS red;
--- 天津: 完成目标可能性 decides where it is given
+-- 天津: 完成目标可能性 decides where it is given, also on a row without a light
+SELECT (monitor_detail('定性 有效提高', '正在推进中', 7, 'tianjin', NULL, '完全不可能')).reason_required AS unlit_impossible,
+       (monitor_detail('定性 有效提高', '正在推进中', 7, 'tianjin')).reason_required AS unlit_no_likelihood;
 SELECT l, (monitor_detail('>= 100 次', 70::numeric, 7, 'tianjin', NULL, l)).reason_required AS blue_row,
        (monitor_detail('>= 100 次', 20::numeric, 7, 'tianjin', NULL, l)).reason_required AS red_row
 FROM (VALUES ('确定能'), ('有可能'), ('完全不可能'), (NULL)) v(l);
@@ -116,6 +123,10 @@ SELECT project_light('red', 'green', 'hefei') AS english;
 -- the budget: a NULL or zero budget counts as nothing spent (E/B := 0)
 SELECT budget_light(10, NULL, 7) AS no_budget, budget_light(10, 0, 7) AS zero_budget,
        (budget_progress(10, 0, 7)).rate AS rate, (budget_progress(30, 100, 7)).forecast AS full_year;
+-- a NULL policy is the central one, as in scoring and in the aggregate
+SELECT monitor_light('>= 100 次', 40, 7, NULL) AS null_policy, budget_light(50, 100, 7, NULL) AS null_policy_budget,
+       project_light('红', '绿', NULL) AS null_policy_project, progress_gap(70, 50, NULL) AS null_policy_gap,
+       progress_gap(NULL, 50, 'sichuan') AS no_goal_progress;
 SELECT budget_light(NULL, 100, 7) AS no_spending, monitor_light(NULL, 40, 7) AS no_indicator,
        monitor_light('>= 100 次', NULL::numeric, 7) AS no_value, monitor_light('>= 100 次', 40, NULL::integer) AS no_cutoff;
 

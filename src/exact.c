@@ -85,7 +85,7 @@ gcd128(int128 a, int128 b)
 static inline int128
 exact_div(int128 a, int128 b)
 {
-	if (a >= PG_INT64_MIN && a <= PG_INT64_MAX && b <= PG_INT64_MAX)
+	if (a >= PG_INT64_MIN && a <= PG_INT64_MAX && b > 0 && b <= PG_INT64_MAX)
 		return (int64) a / (int64) b;
 	return a / b;
 }

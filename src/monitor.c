@@ -379,10 +379,11 @@ reason_required(const IndSpec *spec, const IndActual *a, IndLikelihood likelihoo
 {
 	bool		required;
 
-	if (m->light == IND_LIGHT_NONE)
-		return false;
+	/* 天津: the unit's own 完成目标可能性 decides, even where no light does */
 	if (p->reason_basis == IND_REASON_LIKELIHOOD && likelihood != IND_LIKELY_NONE)
 		required = likelihood != IND_LIKELY_CERTAIN;
+	else if (m->light == IND_LIGHT_NONE)
+		return false;
 	else
 		required = (p->reason_lights & (1 << m->light)) != 0;
 

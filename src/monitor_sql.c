@@ -98,7 +98,8 @@ monitor_error(const IndError *err)
 
 /*
  * (i, actual, as_of, policy, level2[, likelihood]) monitored; false when an
- * argument that decides the answer is NULL.
+ * argument that decides the answer is NULL.  A NULL policy is the central
+ * one, as everywhere a policy is taken.
  */
 static bool
 monitor_args(FunctionCallInfo fcinfo, bool text_actual, bool month, IndMonitor *m)
@@ -109,7 +110,7 @@ monitor_args(FunctionCallInfo fcinfo, bool text_actual, bool month, IndMonitor *
 	IndError	err;
 	const IndPolicy *p;
 
-	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		return false;
 	p = ind_policy_arg(fcinfo, 3);
 	ind_unpack(PG_GETARG_INDICATOR_P(0), &spec);
@@ -232,7 +233,7 @@ indicator_monitor_detail_text_month(PG_FUNCTION_ARGS)
 	return monitor_detail(fcinfo, true, true);
 }
 
-/* (spent, budget, as_of, policy): a NULL budget is a missing one, E/B := 0 */
+/* (spent, budget, as_of, policy): a NULL budget is a missing one, E/B := 0; a NULL policy central */
 static bool
 budget_args(FunctionCallInfo fcinfo, bool month, IndBudgetMonitor *b)
 {
@@ -242,7 +243,7 @@ budget_args(FunctionCallInfo fcinfo, bool month, IndBudgetMonitor *b)
 	IndDecimal	budget = {0, 0};
 	IndDecimal	spent;
 
-	if (PG_ARGISNULL(0) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(2))
 		return false;
 	p = ind_policy_arg(fcinfo, 3);
 	spent = ind_numeric_to_exact(PG_GETARG_DATUM(0), "spending", true);
@@ -341,19 +342,19 @@ indicator_project_light(PG_FUNCTION_ARGS)
 {
 	IndLight	l;
 
-	if (PG_ARGISNULL(2))
-		PG_RETURN_NULL();
 	l = ind_project_light(light_arg(fcinfo, 0), light_arg(fcinfo, 1), ind_policy_arg(fcinfo, 2));
 	if (l == IND_LIGHT_NONE)
 		PG_RETURN_NULL();
 	return light_datum(l);
 }
 
-/* progress_gap(goal_progress, budget_rate, policy): 四川's warning */
+/* progress_gap(goal_progress, budget_rate, policy): 四川's warning; NULL without both progresses */
 PG_FUNCTION_INFO_V1(indicator_progress_gap);
 Datum
 indicator_progress_gap(PG_FUNCTION_ARGS)
 {
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();
 	PG_RETURN_BOOL(ind_progress_gap(ind_numeric_to_decimal(PG_GETARG_DATUM(0), "goal progress"),
 									ind_numeric_to_decimal(PG_GETARG_DATUM(1), "budget progress"),
 									ind_policy_arg(fcinfo, 2)));

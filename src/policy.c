@@ -29,10 +29,10 @@ typedef enum KnobKind
 	KNOB_CHECKPOINTS			/* month:percent/month:percent ..., or none */
 } KnobKind;
 
-/* A KNOB_SET's names: the bit of a name (-1 when none), the name of a bit. */
+/* A KNOB_SET's names: the bits a name sets (0 when none), the name of a bit. */
 typedef struct KnobSet
 {
-	int			(*bit_of) (const char *s, int len);
+	int			(*mask_of) (const char *s, int len);
 	const char *(*name_of) (int bit);
 	int			(*nbits) (void);
 } KnobSet;
@@ -68,14 +68,14 @@ static const char *const project_words[] = {"worst", "budget_goal", NULL};
 static const char *const light_names[IND_NLIGHTS] = {NULL, "blue", "green", "yellow", "red"};
 
 static int
-light_bit(const char *s, int len)
+light_mask(const char *s, int len)
 {
 	int			i;
 
 	for (i = 1; i < IND_NLIGHTS; i++)
 		if ((int) strlen(light_names[i]) == len && pg_strncasecmp(s, light_names[i], len) == 0)
-			return i;
-	return -1;
+			return 1 << i;
+	return 0;
 }
 
 static const char *
@@ -84,13 +84,25 @@ light_name(int bit)
 	return light_names[bit];
 }
 
-/* level-2 classes by their position in the hierarchy, read loosely (数量, 满意度) */
+/*
+ * Level-2 classes by their position in the hierarchy, read loosely (数量,
+ * 社会效益).  A level-1 name (满意度, 效益) stands for itself and every level
+ * 2 under it, as a reviewer means it.
+ */
 static int
-class_bit(const char *s, int len)
+class_mask(const char *s, int len)
 {
 	const IndLevel *l = ind_level_lookup_loose(s, len);
+	int			mask = 0;
+	int			i;
 
-	return l ? (int) (l - ind_level_at(0)) : -1;
+	if (l == NULL)
+		return 0;
+	if (l->depth == 1)
+		for (i = 0; i < ind_level_count(); i++)
+			if (ind_level_at(i)->level1 == l->level1)
+				mask |= 1 << i;
+	return mask | (1 << (int) (l - ind_level_at(0)));
 }
 
 static const char *
@@ -105,8 +117,8 @@ light_count(void)
 	return IND_NLIGHTS;
 }
 
-static const KnobSet light_set = {light_bit, light_name, light_count};
-static const KnobSet class_set = {class_bit, class_name, ind_level_count};
+static const KnobSet light_set = {light_mask, light_name, light_count};
+static const KnobSet class_set = {class_mask, class_name, ind_level_count};
 
 #define OFF(field) offsetof(IndPolicy, field)
 
@@ -286,12 +298,12 @@ static int
 shanxi_classes(void)
 {
 	static const char *const names[] = {"数量指标", "经济效益指标", "社会效益指标", "生态效益指标",
-	"可持续影响指标", "满意度指标", "服务对象满意度指标"};
+	"可持续影响指标", "满意度指标"};
 	int			mask = 0;
 	int			i;
 
 	for (i = 0; i < (int) lengthof(names); i++)
-		mask |= 1 << class_bit(names[i], (int) strlen(names[i]));
+		mask |= class_mask(names[i], (int) strlen(names[i]));
 	return mask;
 }
 
@@ -491,14 +503,14 @@ set_knob(const Knob *k, IndPolicy *p, const char *v, int vlen, IndPolicyError *e
 				else if (!same_word(v, vlen, "none"))
 					for (pos = 0; pos <= vlen; pos++)
 					{
-						int			bit;
+						int			bits;
 
 						if (pos < vlen && v[pos] != '/')
 							continue;
-						bit = k->set->bit_of(v + start, pos - start);
-						if (bit < 0)
+						bits = k->set->mask_of(v + start, pos - start);
+						if (bits == 0)
 							return fail(err, NULL, "\"%s\" is not all, none, or names separated by \"/\".", v, vlen);
-						mask |= 1 << bit;
+						mask |= bits;
 						start = pos + 1;
 					}
 				*(int *) field = mask;
