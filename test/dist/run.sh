@@ -99,6 +99,20 @@ check "GROUP BY another key, two-phase: equal to the single node" \
 	"$(on coord -c "SET enable_partitionwise_aggregate = on" -c "$q_b ORDER BY 1")" \
 	"$(on coord -c "SELECT department, scorecard(spec, actual, weight) FROM single GROUP BY department ORDER BY 1")"
 
+# the roll-up pattern for engines that refuse or cannot push grouping sets
+# (Citus, postgres_fdw): states per shard and (department, level1), pushed;
+# ROLLUP over the merged states on the coordinator, GROUPING() markers and all
+q_u="SELECT department, level1, GROUPING(department, level1) AS g, scorecard_finish(scorecard_merge(s)) AS card
+FROM (SELECT region, department, level1, scorecard_partial(spec, actual, weight) AS s
+      FROM facts GROUP BY region, department, level1) per_shard
+GROUP BY ROLLUP (department, level1)"
+plan=$(on coord -c "SET enable_partitionwise_aggregate = on" -c "EXPLAIN (VERBOSE, COSTS OFF) $q_u")
+check "ROLLUP pattern: scorecard_partial() in the Remote SQL of both shards" \
+	"$(printf '%s\n' "$plan" | grep -c 'Remote SQL: SELECT region, department, level1, public.scorecard_partial(spec, actual, weight) FROM public.facts_')" "2"
+check "ROLLUP pattern: equal to GROUP BY ROLLUP on the single node, level markers included" \
+	"$(on coord -c "SET enable_partitionwise_aggregate = on" -c "$q_u ORDER BY 3, 1, 2")" \
+	"$(on coord -c "SELECT department, level1, GROUPING(department, level1) AS g, scorecard(spec, actual, weight) FROM single GROUP BY ROLLUP (department, level1) ORDER BY 3, 1, 2")"
+
 # the grand total, two-phase, and the Citus-style route: states as text
 check "grand total, two-phase through text: equal to the single node" \
 	"$(on coord -c "SET enable_partitionwise_aggregate = on" -c "SELECT scorecard_finish(scorecard_merge(s::text::scorecard_state)) FROM (SELECT region, scorecard_state(spec, actual, weight) AS s FROM facts GROUP BY region) x")" \
