@@ -73,7 +73,7 @@ ind_likelihood_parse(const char *s, int len, IndLikelihood *l)
 }
 
 /* τ of a date: its month over 12, or its day of the year over the year's days. */
-bool
+void
 ind_monitor_time_of_date(int32 date, const IndPolicy *p, IndMonitorTime *t)
 {
 	int			y,
@@ -97,7 +97,6 @@ ind_monitor_time_of_date(int32 date, const IndPolicy *p, IndMonitorTime *t)
 		t->tau.num = m;
 		t->tau.den = 12;
 	}
-	return true;
 }
 
 /* τ of the tables' "1–m月": m/12 whatever the basis (no day is named). */
@@ -115,6 +114,14 @@ ind_monitor_time_of_month(int month, const IndPolicy *p, IndMonitorTime *t)
 	return true;
 }
 
+/* The last day of a month, in days since 2000-01-01. */
+static int32
+month_end(int year, int month)
+{
+	return (month == 12 ? ind_days_from_civil(year + 1, 1, 1)
+			: ind_days_from_civil(year, month + 1, 1)) - 1;
+}
+
 /* The last day the cut-off covers: the date, or the end of its month. */
 static bool
 cutoff_day(const IndMonitorTime *t, int year, int32 *day)
@@ -126,8 +133,7 @@ cutoff_day(const IndMonitorTime *t, int year, int32 *day)
 	}
 	if (year == 0)
 		return false;
-	*day = (t->month == 12 ? ind_days_from_civil(year + 1, 1, 1)
-			: ind_days_from_civil(year, t->month + 1, 1)) - 1;
+	*day = month_end(year, t->month);
 	return true;
 }
 
@@ -168,17 +174,20 @@ quotient_percent(IndRatio x, IndRatio y, IndRatio z, IndDecimal *d)
 	return ind_ratio_mul(y, z, &q) && ind_ratio_div(x, q, &q) && percent(q, d);
 }
 
-/* p against the light bands: red below the first, blue from the third. */
+/*
+ * A percentage against nbands increasing bands: red below the first, then
+ * yellow, green and (with a third band, as indicators have) blue.
+ */
 static IndLight
-band_light(IndDecimal pct, const IndDecimal *bands)
+band_light(IndDecimal pct, const IndDecimal *bands, int nbands)
 {
-	if (ind_decimal_cmp(pct, bands[0]) < 0)
-		return IND_LIGHT_RED;
-	if (ind_decimal_cmp(pct, bands[1]) < 0)
-		return IND_LIGHT_YELLOW;
-	if (ind_decimal_cmp(pct, bands[2]) < 0)
-		return IND_LIGHT_GREEN;
-	return IND_LIGHT_BLUE;
+	static const IndLight below[] = {IND_LIGHT_RED, IND_LIGHT_YELLOW, IND_LIGHT_GREEN};
+	int			i;
+
+	for (i = 0; i < nbands; i++)
+		if (ind_decimal_cmp(pct, bands[i]) < 0)
+			return below[i];
+	return nbands == 3 ? IND_LIGHT_BLUE : IND_LIGHT_GREEN;
 }
 
 /* a ratio as a decimal, when its denominator divides a power of ten that fits */
@@ -251,7 +260,7 @@ prorated_light(IndRatio a, IndRatio t, const IndMonitorTime *tm, const IndPolicy
 	CHECK(quotient_percent(a, t, tm->tau, &out->progress));
 	out->has_progress = true;
 	out->prorated = true;
-	out->light = band_light(out->progress, p->light_bands);
+	out->light = band_light(out->progress, p->light_bands, 3);
 	return IND_OK;
 }
 
@@ -456,12 +465,7 @@ ind_budget_monitor(IndDecimal spent, bool has_budget, IndDecimal budget,
 	CHECK(percent(tm->tau, &out->time_progress));
 	CHECK(ind_ratio_div(rate, tm->tau, &r));
 	CHECK(percent(r, &out->progress));
-	if (ind_decimal_cmp(out->progress, p->budget_bands[0]) < 0)
-		out->light = IND_LIGHT_RED;
-	else if (ind_decimal_cmp(out->progress, p->budget_bands[1]) < 0)
-		out->light = IND_LIGHT_YELLOW;
-	else
-		out->light = IND_LIGHT_GREEN;
+	out->light = band_light(out->progress, p->budget_bands, 2);
 	CHECK(ind_ratio_div(ind_ratio_from_decimal(spent), tm->tau, &r));
 	CHECK(ind_ratio_round(r, 2, &out->forecast));
 	out->has_forecast = true;
@@ -472,19 +476,8 @@ ind_budget_monitor(IndDecimal spent, bool has_budget, IndDecimal budget,
 		int			cm = (int) p->checkpoint_month[i].mant;
 		bool		passed;
 
-		if (tm->has_date)
-		{
-			int			y,
-						m,
-						d;
-			int32		month_end;
-
-			ind_civil_from_days(tm->date, &y, &m, &d);
-			month_end = (cm == 12 ? ind_days_from_civil(y + 1, 1, 1) : ind_days_from_civil(y, cm + 1, 1)) - 1;
-			passed = tm->date >= month_end;
-		}
-		else
-			passed = tm->month >= cm;
+		/* a date passes a checkpoint on the last day of its month */
+		passed = tm->has_date ? tm->date >= month_end(tm->year, cm) : tm->month >= cm;
 		if (passed)
 		{
 			out->has_checkpoint = true;

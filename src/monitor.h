@@ -64,7 +64,7 @@ typedef struct IndBudgetMonitor
 	IndDecimal	forecast;		/* full-year spending, E/τ, 2 decimals */
 } IndBudgetMonitor;
 
-extern bool ind_monitor_time_of_date(int32 date, const IndPolicy *p, IndMonitorTime *t);
+extern void ind_monitor_time_of_date(int32 date, const IndPolicy *p, IndMonitorTime *t);
 extern bool ind_monitor_time_of_month(int month, const IndPolicy *p, IndMonitorTime *t);
 extern IndStatus ind_monitor(const IndSpec *spec, const IndActual *a, const IndMonitorTime *t,
 							 const IndLevel *level2, IndLikelihood likelihood,
