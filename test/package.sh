@@ -56,7 +56,8 @@ libdir=$("$PGBIN/pg_config" --pkglibdir)
 check "the server's module is the package's file" "$(dpkg -S "$libdir/indicator.so" 2>/dev/null | cut -d: -f1)" "$pkg"
 
 start_cluster "$work/cluster"
-q() { as_owner psql -X -q -At -v ON_ERROR_STOP=1 "$@" 2>&1; }
+# from /: the clone may sit in a directory the cluster owner cannot enter (mktemp -d is 0700)
+q() { (cd / && as_owner psql -X -q -At -v ON_ERROR_STOP=1 "$@") 2>&1; }
 check "CREATE EXTENSION indicator from the package, and a score" \
 	"$(q -c 'CREATE EXTENSION indicator' -c "SELECT extversion, score('>= 10 次', '12 次', 20) FROM pg_extension WHERE extname = 'indicator'")" \
 	"$version|20.00"
