@@ -31,6 +31,8 @@ OBJS = \
 	src/score_sql.o \
 	src/review.o \
 	src/review_sql.o \
+	src/goal_review.o \
+	src/goal_review_sql.o \
 	src/scorecard.o \
 	src/scorecard_sql.o \
 	src/hierarchy.o \
@@ -56,7 +58,7 @@ OBJS = \
 # zlib inflates the workbook's entries, libxml2 reads its XML (both as PostgreSQL links them)
 SHLIB_LINK = -lz -lxml2
 
-DATA = sql/indicator--1.0.sql sql/indicator--1.0--1.1.sql sql/indicator--1.1--1.2.sql sql/indicator--1.2--1.3.sql sql/indicator--1.3--1.4.sql sql/indicator--1.4--1.5.sql sql/indicator--1.5--1.6.sql
+DATA = sql/indicator--1.0.sql sql/indicator--1.0--1.1.sql sql/indicator--1.1--1.2.sql sql/indicator--1.2--1.3.sql sql/indicator--1.3--1.4.sql sql/indicator--1.4--1.5.sql sql/indicator--1.5--1.6.sql sql/indicator--1.6--1.7.sql
 
 # pg_regress: the first test creates the extension.
 REGRESS = setup indicator_literal indicator_io indicator_ops units bundled encoding scoring scorecard monitor importer import_formats import_xlsx selfeval selfeval_review copy_recipe bi_views monitor_views drivers comments upgrade security reliability

@@ -12,8 +12,12 @@ CREATE TABLE goal_project (
 	non_fiscal_funds numeric,				-- 非财政拨款数
 	budget_execution_weight numeric,		-- 预算执行率权重 (分值, usually 10)
 	annual_goal text,						-- 年度目标
-	policy text NOT NULL DEFAULT 'central'	-- scoring and monitoring policy (preset knob=value ...)
+	policy text NOT NULL DEFAULT 'central',	-- scoring, monitoring and review policy (preset knob=value ...)
+	attribute text,							-- 项目属性 (经常性项目 / 一次性项目), where the table has one
+	period_start date,						-- 项目期限, where known
+	period_end date
 );
+CREATE INDEX goal_project_name_year ON goal_project (name, year);	-- 历史标准: earlier tables by name
 
 CREATE TABLE goal_indicator (
 	project_code text NOT NULL REFERENCES goal_project,
@@ -413,3 +417,37 @@ COMMENT ON COLUMN project_monitor_result.budget_light IS '预算执行灯';
 COMMENT ON COLUMN project_monitor_result.budget_rate IS '预算执行率 %';
 COMMENT ON COLUMN project_monitor_result.project_light IS '项目监控灯 (the goal light, or 合肥''s two-flag light)';
 COMMENT ON COLUMN project_monitor_result.progress_gap IS '进度偏差预警 (四川: goal and budget progress more than 10 points apart)';
+
+-- 目标审核: each project's goal table reviewed (R1-R16), against the tables
+-- of the two years before it where they are held (历史标准 H1, H2: by
+-- project code, or by the project's name, since codes carry the year).
+CREATE VIEW goal_review_result AS
+SELECT f.*
+FROM goal_project p,
+     LATERAL goal_review(
+	ARRAY[ROW(p.project_code, p.name, p.year, p.department, p.total_funds, p.fiscal_funds,
+	          p.non_fiscal_funds, p.budget_execution_weight, p.annual_goal, p.attribute,
+	          p.period_start, p.period_end)::goal_review_project],
+	ARRAY(SELECT ROW(i.project_code, i.level1, i.level2, i.name, i.spec, i.weight, i.source_line, NULL)::goal_review_row
+	      FROM goal_indicator i WHERE i.project_code = p.project_code ORDER BY i.source_line),
+	p.policy,
+	ARRAY(SELECT ROW(h.project_code, hp.name, hp.year, h.name, h.spec, a.actual)::goal_review_history
+	      FROM goal_project hp
+	      JOIN goal_indicator h ON h.project_code = hp.project_code
+	      LEFT JOIN actual_result a ON a.project_code = h.project_code AND a.source_line = h.source_line
+	      WHERE hp.year IN (p.year - 1, p.year - 2)
+	        AND (hp.project_code = p.project_code OR hp.name = p.name))) f;
+
+-- each project's review grade (88号: 优 into the budget, 良 after
+-- consultation, 中 revise and resubmit, 差 not budgeted)
+CREATE VIEW project_review_result AS
+SELECT p.project_code, p.name, p.year,
+       count(f.rule) FILTER (WHERE f.severity = 'error') AS errors,
+       count(f.rule) FILTER (WHERE f.severity = 'warning') AS warnings,
+       count(f.rule) FILTER (WHERE f.severity = 'finding') AS findings,
+       review_grade(count(f.rule) FILTER (WHERE f.severity = 'error'),
+                    count(f.rule) FILTER (WHERE f.severity = 'warning'),
+                    coalesce(bool_or(f.rule = 'R1' AND f.severity = 'error'), false), p.policy) AS grade
+FROM goal_project p
+     LEFT JOIN goal_review_result f ON f.project_code = p.project_code
+GROUP BY p.project_code, p.name, p.year, p.policy;

@@ -63,6 +63,7 @@ static const char *const time_words[] = {"month", "day", NULL};
 static const char *const reason_words[] = {"light", "likelihood", NULL};
 static const char *const forecast_words[] = {"linear", "current", NULL};
 static const char *const project_words[] = {"worst", "budget_goal", NULL};
+static const char *const review_words[] = {"off", "error", "warning", "finding", NULL};
 
 /* lights by their bits in IndLight */
 static const char *const light_names[IND_NLIGHTS] = {NULL, "blue", "green", "yellow", "red"};
@@ -199,6 +200,48 @@ static const Knob knob_table[] = {
 	"monitoring: the full-year forecast of a number, linear a/τ, or current (the value to date)", NULL},
 	{"project_light", KNOB_ENUM, OFF(project_light), project_words, 0,
 	"monitoring: a project's light is its worst indicator's (S1), or budget_goal: green, yellow when the goal is not attainable, red when the budget is behind (合肥)", NULL},
+	{"review_r1", KNOB_ENUM, OFF(review[0]), review_words, 0,
+	"review R1: off, error, warning or finding. 完整性: 产出 and 效益 each have a level-3 indicator; 产出, 效益, 满意度 all present (error)", NULL},
+	{"review_r2", KNOB_ENUM, OFF(review[1]), review_words, 0,
+	"review R2: off, error, warning or finding. 完整性: the annual goal (年度目标) is written, not blank or a dash (error)", NULL},
+	{"review_r3", KNOB_ENUM, OFF(review[2]), review_words, 0,
+	"review R3: off, error, warning or finding. 相关性: a quantitative target is a number, not a placeholder (≥**人) or blank (error)", NULL},
+	{"review_r4", KNOB_ENUM, OFF(review[3]), review_words, 0,
+	"review R4: off, error, warning or finding. 完整性: every quantitative target has a unit (error)", NULL},
+	{"review_r5", KNOB_ENUM, OFF(review[4]), review_words, 0,
+	"review R5: off, error, warning or finding. 完整性: no two level-3 indicators of a project share a name (warning)", NULL},
+	{"review_r6", KNOB_ENUM, OFF(review[5]), review_words, 0,
+	"review R6: off, error, warning or finding. 完整性: weights above 0, level sums as the policy splits them, total 100 with the budget line (error)", NULL},
+	{"review_r7", KNOB_ENUM, OFF(review[6]), review_words, 0,
+	"review R7: off, error, warning or finding. 适当性: a cost indicator (成本指标) written >= or > encourages spending more (warning; U1: error)", NULL},
+	{"review_r8", KNOB_ENUM, OFF(review[7]), review_words, 0,
+	"review R8: off, error, warning or finding. 相关性: a % target above 100 (warning)", NULL},
+	{"review_r9", KNOB_ENUM, OFF(review[8]), review_words, 0,
+	"review R9: off, error, warning or finding. 适当性: 资金总额 = 财政拨款 + 其他资金, within review_funds_tolerance (error)", NULL},
+	{"review_r10", KNOB_ENUM, OFF(review[9]), review_words, 0,
+	"review R10: off, error, warning or finding. 适当性: the money cost indicators add up to at most 资金总额, in 万元 through the unit catalogue (error)", NULL},
+	{"review_r11", KNOB_ENUM, OFF(review[10]), review_words, 0,
+	"review R11: off, error, warning or finding. 可行性: every 时效 deadline lies within the project's period and the table's year (error)", NULL},
+	{"review_r12", KNOB_ENUM, OFF(review[11]), review_words, 0,
+	"review R12: off, error, warning or finding. 完整性: 项目属性, where the table has one, is 经常性项目 or 一次性项目 (warning)", NULL},
+	{"review_r13", KNOB_ENUM, OFF(review[12]), review_words, 0,
+	"review R13: off, error, warning or finding. 相关性: generic 效益 targets: a name that restates its level 2, a target with no measure (有效提高), or every 效益 row at one % (finding)", NULL},
+	{"review_r14", KNOB_ENUM, OFF(review[13]), review_words, 0,
+	"review R14: off, error, warning or finding. 相关性: a level-3 indicator that does not fit its level 2 (预算执行 under 数量, a deadline outside 时效, 满意度 outside 满意度, money outside 成本) (finding)", NULL},
+	{"review_r15", KNOB_ENUM, OFF(review[14]), review_words, 0,
+	"review R15: off, error, warning or finding. 相关性: the same indicator under 产出 and under 效益, by name similarity (finding)", NULL},
+	{"review_r16", KNOB_ENUM, OFF(review[15]), review_words, 0,
+	"review R16: off, error, warning or finding. 相关性: a 满意度 subject found nowhere in the project (a template's text) (finding, heuristic)", NULL},
+	{"review_h1", KNOB_ENUM, OFF(review[16]), review_words, 0,
+	"review H1: off, error, warning or finding. 适当性 历史标准: a target below last year's actual (warning)", NULL},
+	{"review_h2", KNOB_ENUM, OFF(review[17]), review_words, 0,
+	"review H2: off, error, warning or finding. 适当性 历史标准: a target unchanged for three years (finding)", NULL},
+	{"review_similarity", KNOB_DECIMAL, OFF(review_similarity), NULL, 0,
+	"review: character-bigram Dice similarity from which two indicator names are the same (R15, 历史标准) or a name restates its level 2 (R13); 0.6", NULL},
+	{"review_funds_tolerance", KNOB_DECIMAL, OFF(review_funds_tolerance), NULL, 0,
+	"review R9: 万元 by which 资金总额 may differ from 财政拨款 + 其他资金; 0.1", NULL},
+	{"review_grade", KNOB_LIST, OFF(review_grade), NULL, 2,
+	"review grade: warnings 优 allows (no error), errors 中 allows; more errors, or R1, is 差; 0/2", NULL},
 };
 
 typedef struct Preset
@@ -291,6 +334,28 @@ central(IndPolicy *p)
 	p->progress_gap = dec(0, 0);
 	p->forecast = IND_FORECAST_LINEAR;
 	p->project_light = IND_PROJECT_WORST;
+	p->review[0] = IND_REVIEW_ERROR;
+	p->review[1] = IND_REVIEW_ERROR;
+	p->review[2] = IND_REVIEW_ERROR;
+	p->review[3] = IND_REVIEW_ERROR;
+	p->review[4] = IND_REVIEW_WARNING;
+	p->review[5] = IND_REVIEW_ERROR;
+	p->review[6] = IND_REVIEW_WARNING;
+	p->review[7] = IND_REVIEW_WARNING;
+	p->review[8] = IND_REVIEW_ERROR;
+	p->review[9] = IND_REVIEW_ERROR;
+	p->review[10] = IND_REVIEW_ERROR;
+	p->review[11] = IND_REVIEW_WARNING;
+	p->review[12] = IND_REVIEW_FINDING;
+	p->review[13] = IND_REVIEW_FINDING;
+	p->review[14] = IND_REVIEW_FINDING;
+	p->review[15] = IND_REVIEW_FINDING;
+	p->review[16] = IND_REVIEW_WARNING;
+	p->review[17] = IND_REVIEW_FINDING;
+	p->review_similarity = dec(6, 1);
+	p->review_funds_tolerance = dec(1, 1);
+	p->review_grade[0] = dec(0, 0);
+	p->review_grade[1] = dec(2, 0);
 }
 
 /* 山西: the classes pro-rated by time; 质量, 时效 and 成本 are not */
@@ -612,6 +677,13 @@ check_policy(const IndPolicy *p, IndPolicyError *err)
 		return failf(err, "budget_bands must be two increasing percentages, e.g. 60/80.");
 	if (ind_decimal_cmp(p->reason_over, dec(0, 0)) < 0 || ind_decimal_cmp(p->progress_gap, dec(0, 0)) < 0)
 		return failf(err, "reason_over and progress_gap must not be negative (0 turns them off).");
+	if (!in_range(p->review_similarity, 1, 2, 1, 0))
+		return failf(err, "review_similarity is a fraction from 0.01 to 1.");
+	if (ind_decimal_cmp(p->review_funds_tolerance, dec(0, 0)) < 0)
+		return failf(err, "review_funds_tolerance must not be negative.");
+	for (i = 0; i < 2; i++)
+		if (p->review_grade[i].scale != 0 || p->review_grade[i].mant < 0 || p->review_grade[i].mant > 1000)
+			return failf(err, "review_grade is two counts, warnings/errors, e.g. 0/2.");
 	for (i = 0; i < p->ncheckpoints; i++)
 	{
 		IndDecimal	m = p->checkpoint_month[i];

@@ -130,6 +130,20 @@ typedef enum IndLight
 
 #define IND_MAX_CHECKPOINTS 12
 
+/*
+ * Goal-table review (目标审核): the rules R1..R16 of the rules document and
+ * the two 历史标准 comparisons H1, H2, each at a severity or off.
+ */
+typedef enum IndReviewSeverity
+{
+	IND_REVIEW_OFF = 0,
+	IND_REVIEW_ERROR,
+	IND_REVIEW_WARNING,
+	IND_REVIEW_FINDING
+} IndReviewSeverity;
+
+#define IND_REVIEW_NRULES 18	/* R1..R16, H1, H2 */
+
 typedef struct IndPolicy
 {
 	int			preset;			/* IndPreset */
@@ -177,6 +191,11 @@ typedef struct IndPolicy
 	IndDecimal	progress_gap;	/* 四川: |goal - budget progress| (points) warned; 0 off */
 	int			forecast;		/* IndForecastMode */
 	int			project_light;	/* IndProjectLight */
+	/* goal-table review */
+	int			review[IND_REVIEW_NRULES];	/* IndReviewSeverity of each rule */
+	IndDecimal	review_similarity;	/* name similarity (bigram Dice) that counts as the same */
+	IndDecimal	review_funds_tolerance; /* R9: 万元 */
+	IndDecimal	review_grade[2];	/* warnings 优 allows, errors 中 allows */
 } IndPolicy;
 
 #define IND_POLICY_DETAIL_LEN 256

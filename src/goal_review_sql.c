@@ -1,0 +1,454 @@
+/*
+ * goal_review_sql.c
+ *		goal_review(projects, rows, policy, history) and review_grade(): the
+ *		SQL face of goal_review.c.
+ *
+ * The arrays are read once and grouped here, so one call can review one
+ * project (a LATERAL per project) or a whole year's tables (the importer's
+ * output) in time proportional to the rows: rows and history are sorted by
+ * project code and found by binary search, not scanned per project.
+ */
+#include "compat.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/lsyscache.h"
+#include "utils/typcache.h"
+
+#include "encoding.h"
+#include "goal_review.h"
+#include "indicator.h"
+#include "numeric_io.h"
+#include "policy_sql.h"
+
+/* The attributes of the three input types, in their declared order. */
+enum
+{
+	P_CODE, P_NAME, P_YEAR, P_DEPARTMENT, P_TOTAL, P_FISCAL, P_NON_FISCAL,
+	P_BUDGET_WEIGHT, P_ANNUAL_GOAL, P_ATTRIBUTE, P_PERIOD_START, P_PERIOD_END, P_NATTS
+};
+enum
+{
+	R_CODE, R_LEVEL1, R_LEVEL2, R_NAME, R_SPEC, R_WEIGHT, R_SOURCE_LINE, R_TARGET_CELL, R_NATTS
+};
+enum
+{
+	H_CODE, H_PROJECT_NAME, H_YEAR, H_NAME, H_SPEC, H_ACTUAL, H_NATTS
+};
+
+/* The elements of a composite array, deformed: values[i * natts + k]. */
+typedef struct Deformed
+{
+	int			n;
+	int			natts;
+	Datum	   *values;
+	bool	   *nulls;
+} Deformed;
+
+static void
+deform_array(ArrayType *arr, int natts, const char *typname, Deformed *out)
+{
+	Oid			elemtype = ARR_ELEMTYPE(arr);
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+	Datum	   *elems;
+	bool	   *enulls;
+	TupleDesc	desc;
+	int			i;
+
+	if (ARR_NDIM(arr) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("goal_review needs one-dimensional arrays")));
+	get_typlenbyvalalign(elemtype, &typlen, &typbyval, &typalign);
+	deconstruct_array(arr, elemtype, typlen, typbyval, typalign, &elems, &enulls, &out->n);
+	desc = lookup_rowtype_tupdesc(elemtype, -1);
+	if (desc->natts != natts)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("goal_review needs an array of %s", typname),
+				 errdetail("The array's rows have %d columns, not %d.", desc->natts, natts)));
+	out->natts = natts;
+	out->values = palloc(sizeof(Datum) * Max(out->n, 1) * natts);
+	out->nulls = palloc(sizeof(bool) * Max(out->n, 1) * natts);
+	for (i = 0; i < out->n; i++)
+	{
+		HeapTupleHeader th;
+		HeapTupleData tuple;
+
+		if (enulls[i])
+		{
+			memset(out->nulls + i * natts, true, natts);
+			continue;
+		}
+		th = DatumGetHeapTupleHeader(elems[i]);
+		tuple.t_len = HeapTupleHeaderGetDatumLength(th);
+		ItemPointerSetInvalid(&(tuple.t_self));
+		tuple.t_tableOid = InvalidOid;
+		tuple.t_data = th;
+		heap_deform_tuple(&tuple, desc, out->values + i * natts, out->nulls + i * natts);
+	}
+	ReleaseTupleDesc(desc);
+}
+
+#define VAL(d, i, k)	((d)->values[(i) * (d)->natts + (k)])
+#define ISNULL(d, i, k) ((d)->nulls[(i) * (d)->natts + (k)])
+
+/* A text attribute as NUL-terminated UTF-8, or NULL. */
+static const char *
+utf8_attr(const Deformed *d, int i, int k)
+{
+	char	   *s;
+	int			len;
+
+	if (ISNULL(d, i, k))
+		return NULL;
+	s = ind_text_to_utf8(DatumGetTextPP(VAL(d, i, k)), &len);
+	return pnstrdup(s, len);
+}
+
+static GrAmount
+amount_attr(const Deformed *d, int i, int k, const char *what)
+{
+	GrAmount	a = {false, {0, 0}};
+
+	if (!ISNULL(d, i, k))
+	{
+		a.known = true;
+		a.v = ind_numeric_to_exact(VAL(d, i, k), what, false);
+	}
+	return a;
+}
+
+static bool
+spec_attr(const Deformed *d, int i, int k, IndSpec *spec)
+{
+	if (ISNULL(d, i, k))
+		return false;
+	ind_unpack(DatumGetIndicatorP(VAL(d, i, k)), spec);
+	return true;
+}
+
+static void
+read_project(const Deformed *d, int i, GrProject *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->code = utf8_attr(d, i, P_CODE);
+	p->name = utf8_attr(d, i, P_NAME);
+	p->year = ISNULL(d, i, P_YEAR) ? 0 : DatumGetInt32(VAL(d, i, P_YEAR));
+	p->annual_goal = utf8_attr(d, i, P_ANNUAL_GOAL);
+	p->total = amount_attr(d, i, P_TOTAL, "total_funds");
+	p->fiscal = amount_attr(d, i, P_FISCAL, "fiscal_funds");
+	p->non_fiscal = amount_attr(d, i, P_NON_FISCAL, "non_fiscal_funds");
+	p->budget_weight = amount_attr(d, i, P_BUDGET_WEIGHT, "budget_execution_weight");
+	p->attribute = utf8_attr(d, i, P_ATTRIBUTE);
+	if (!ISNULL(d, i, P_PERIOD_START) && !DATE_NOT_FINITE(DatumGetDateADT(VAL(d, i, P_PERIOD_START))))
+	{
+		p->has_start = true;
+		p->period_start = (int32) DatumGetDateADT(VAL(d, i, P_PERIOD_START));
+	}
+	if (!ISNULL(d, i, P_PERIOD_END) && !DATE_NOT_FINITE(DatumGetDateADT(VAL(d, i, P_PERIOD_END))))
+	{
+		p->has_end = true;
+		p->period_end = (int32) DatumGetDateADT(VAL(d, i, P_PERIOD_END));
+	}
+}
+
+static void
+read_row(const Deformed *d, int i, GrRow *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->level1 = utf8_attr(d, i, R_LEVEL1);
+	r->level2 = utf8_attr(d, i, R_LEVEL2);
+	r->name = utf8_attr(d, i, R_NAME);
+	r->has_spec = spec_attr(d, i, R_SPEC, &r->spec);
+	r->weight = amount_attr(d, i, R_WEIGHT, "weight");
+	r->source_line = ISNULL(d, i, R_SOURCE_LINE) ? 0 : DatumGetInt32(VAL(d, i, R_SOURCE_LINE));
+	r->target_cell = utf8_attr(d, i, R_TARGET_CELL);
+}
+
+static void
+read_history(const Deformed *d, int i, GrHistory *h)
+{
+	memset(h, 0, sizeof(*h));
+	h->project_code = utf8_attr(d, i, H_CODE);
+	h->project_name = utf8_attr(d, i, H_PROJECT_NAME);
+	h->year = ISNULL(d, i, H_YEAR) ? 0 : DatumGetInt32(VAL(d, i, H_YEAR));
+	h->name = utf8_attr(d, i, H_NAME);
+	h->has_spec = spec_attr(d, i, H_SPEC, &h->spec);
+	h->actual = utf8_attr(d, i, H_ACTUAL);
+}
+
+/* Codes compare as strings; NULL sorts first and matches NULL. */
+static int
+code_cmp(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return (a != NULL) - (b != NULL);
+	return strcmp(a, b);
+}
+
+typedef struct Keyed
+{
+	const char *key;
+	int			index;
+} Keyed;
+
+static int
+keyed_cmp(const void *a, const void *b)
+{
+	const Keyed *x = (const Keyed *) a;
+	const Keyed *y = (const Keyed *) b;
+	int			c = code_cmp(x->key, y->key);
+
+	return c != 0 ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+/* The first entry of sorted k[0..n) whose key is key, and how many there are. */
+static int
+keyed_range(const Keyed *k, int n, const char *key, int *count)
+{
+	int			lo = 0,
+				hi = n;
+	int			end;
+
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if (code_cmp(k[mid].key, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (end = lo; end < n && code_cmp(k[end].key, key) == 0; end++)
+		;
+	*count = end - lo;
+	return lo;
+}
+
+typedef struct Collected
+{
+	GrFinding	f;
+	int			order;
+} Collected;
+
+typedef struct Collector
+{
+	Collected  *items;
+	int			n;
+	int			cap;
+} Collector;
+
+static void
+collect(void *arg, const GrFinding *f)
+{
+	Collector  *c = (Collector *) arg;
+
+	if (c->n == c->cap)
+	{
+		c->cap = c->cap ? c->cap * 2 : 16;
+		c->items = c->items ? repalloc(c->items, sizeof(Collected) * c->cap) : palloc(sizeof(Collected) * c->cap);
+	}
+	c->items[c->n].f = *f;
+	c->items[c->n].f.message = pstrdup(f->message);
+	c->items[c->n].order = c->n;
+	c->n++;
+}
+
+/* Rule order, and the core's order within a rule (row order). */
+static int
+collected_cmp(const void *a, const void *b)
+{
+	const Collected *x = (const Collected *) a;
+	const Collected *y = (const Collected *) b;
+
+	if (x->f.rule != y->f.rule)
+		return x->f.rule - y->f.rule;
+	return x->order - y->order;
+}
+
+static text *
+u8text(const char *s)
+{
+	return ind_text_from_utf8(s, (int) strlen(s));
+}
+
+static void
+put_findings(ReturnSetInfo *rsinfo, const GrProject *p, const GrRow *rows, Collector *col)
+{
+	int			i;
+
+	qsort(col->items, col->n, sizeof(Collected), collected_cmp);
+	for (i = 0; i < col->n; i++)
+	{
+		const GrFinding *f = &col->items[i].f;
+		Datum		values[8];
+		bool		nulls[8] = {false};
+		Datum	   *names = palloc(sizeof(Datum) * Max(f->nrows, 1));
+		bool	   *name_nulls = palloc(sizeof(bool) * Max(f->nrows, 1));
+		Datum	   *lines = palloc(sizeof(Datum) * Max(f->nrows, 1));
+		bool	   *line_nulls = palloc(sizeof(bool) * Max(f->nrows, 1));
+		int			dims[1];
+		int			lbs[1] = {1};
+		int			k;
+
+		for (k = 0; k < f->nrows; k++)
+		{
+			const GrRow *r = &rows[f->rows[k]];
+
+			name_nulls[k] = r->name == NULL;
+			names[k] = r->name ? PointerGetDatum(u8text(r->name)) : (Datum) 0;
+			line_nulls[k] = r->source_line == 0;
+			lines[k] = Int32GetDatum(r->source_line);
+		}
+		dims[0] = f->nrows;
+		if (p->code)
+			values[0] = PointerGetDatum(u8text(p->code));
+		else
+			nulls[0] = true;
+		if (p->name)
+			values[1] = PointerGetDatum(u8text(p->name));
+		else
+			nulls[1] = true;
+		values[2] = CStringGetTextDatum(gr_rule_code(f->rule));
+		values[3] = PointerGetDatum(u8text(gr_rule_dimension(f->rule)));
+		values[4] = CStringGetTextDatum(gr_severity_name(f->severity));
+		values[5] = PointerGetDatum(construct_md_array(names, name_nulls, 1, dims, lbs, TEXTOID, -1, false, TYPALIGN_INT));
+		values[6] = PointerGetDatum(construct_md_array(lines, line_nulls, 1, dims, lbs, INT4OID, 4, true, TYPALIGN_INT));
+		values[7] = PointerGetDatum(u8text(f->message));
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+}
+
+/*
+ * goal_review(projects goal_review_project[], rows goal_review_row[],
+ *			   policy text, history goal_review_history[]): one row per finding.
+ */
+PG_FUNCTION_INFO_V1(indicator_goal_review);
+Datum
+indicator_goal_review(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	const IndPolicy *policy = ind_policy_arg(fcinfo, 2);
+	Deformed	pd,
+				rd,
+				hd = {0, H_NATTS, NULL, NULL};
+	GrProject  *projects;
+	GrRow	   *rows;
+	GrHistory  *hist = NULL;
+	Keyed	   *row_keys;
+	Keyed	   *hist_codes = NULL;
+	Keyed	   *hist_names = NULL;
+	GrRow	   *prow;
+	GrHistory  *phist;
+	int			i;
+
+	InitMaterializedSRF(fcinfo, 0);
+	if (PG_ARGISNULL(0))
+		return (Datum) 0;
+	deform_array(PG_GETARG_ARRAYTYPE_P(0), P_NATTS, "goal_review_project", &pd);
+	if (PG_ARGISNULL(1))
+		rd.n = 0;
+	else
+		deform_array(PG_GETARG_ARRAYTYPE_P(1), R_NATTS, "goal_review_row", &rd);
+	if (PG_NARGS() > 3 && !PG_ARGISNULL(3))
+		deform_array(PG_GETARG_ARRAYTYPE_P(3), H_NATTS, "goal_review_history", &hd);
+
+	projects = palloc(sizeof(GrProject) * Max(pd.n, 1));
+	for (i = 0; i < pd.n; i++)
+		read_project(&pd, i, &projects[i]);
+	rows = palloc(sizeof(GrRow) * Max(rd.n, 1));
+	row_keys = palloc(sizeof(Keyed) * Max(rd.n, 1));
+	for (i = 0; i < rd.n; i++)
+	{
+		read_row(&rd, i, &rows[i]);
+		row_keys[i].key = utf8_attr(&rd, i, R_CODE);
+		row_keys[i].index = i;
+	}
+	qsort(row_keys, rd.n, sizeof(Keyed), keyed_cmp);
+	if (hd.n > 0)
+	{
+		hist = palloc(sizeof(GrHistory) * hd.n);
+		hist_codes = palloc(sizeof(Keyed) * hd.n);
+		hist_names = palloc(sizeof(Keyed) * hd.n);
+		for (i = 0; i < hd.n; i++)
+		{
+			read_history(&hd, i, &hist[i]);
+			hist_codes[i].key = hist[i].project_code;
+			hist_codes[i].index = i;
+			hist_names[i].key = hist[i].project_name;
+			hist_names[i].index = i;
+		}
+		qsort(hist_codes, hd.n, sizeof(Keyed), keyed_cmp);
+		qsort(hist_names, hd.n, sizeof(Keyed), keyed_cmp);
+	}
+	prow = palloc(sizeof(GrRow) * Max(rd.n, 1));
+	phist = palloc(sizeof(GrHistory) * Max(hd.n, 1));
+
+	for (i = 0; i < pd.n; i++)
+	{
+		const GrProject *p = &projects[i];
+		Collector	col = {NULL, 0, 0};
+		int			count,
+					first,
+					nh = 0,
+					k;
+
+		if (ISNULL(&pd, i, P_CODE) && ISNULL(&pd, i, P_NAME))
+			continue;			/* a NULL element: no project */
+		first = keyed_range(row_keys, rd.n, p->code, &count);
+		/* in the order given: the sort keeps it within a code */
+		for (k = 0; k < count; k++)
+			prow[k] = rows[row_keys[first + k].index];
+		if (hd.n > 0)
+		{
+			int			hc,
+						hf = keyed_range(hist_codes, hd.n, p->code, &hc);
+
+			for (k = 0; k < hc; k++)
+				phist[nh++] = hist[hist_codes[hf + k].index];
+			/* the same name under another code (codes carry the year) */
+			if (p->name != NULL)
+			{
+				hf = keyed_range(hist_names, hd.n, p->name, &hc);
+				for (k = 0; k < hc; k++)
+				{
+					const GrHistory *h = &hist[hist_names[hf + k].index];
+
+					if (code_cmp(h->project_code, p->code) != 0)
+						phist[nh++] = *h;
+				}
+			}
+		}
+		gr_review(p, prow, count, phist, nh, policy, collect, &col);
+		put_findings(rsinfo, p, prow, &col);
+		CHECK_FOR_INTERRUPTS();
+	}
+	return (Datum) 0;
+}
+
+/* review_grade(errors, warnings, incomplete, policy): 优/良/中/差. */
+PG_FUNCTION_INFO_V1(indicator_review_grade);
+Datum
+indicator_review_grade(PG_FUNCTION_ARGS)
+{
+	const IndPolicy *policy = ind_policy_arg(fcinfo, 3);
+	int64		errors = PG_ARGISNULL(0) ? 0 : PG_GETARG_INT64(0);
+	int64		warnings = PG_ARGISNULL(1) ? 0 : PG_GETARG_INT64(1);
+	bool		incomplete = PG_ARGISNULL(2) ? false : PG_GETARG_BOOL(2);
+
+	if (errors < 0 || warnings < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("review_grade needs counts of 0 or more"),
+				 errdetail("errors = " INT64_FORMAT ", warnings = " INT64_FORMAT ".", errors, warnings)));
+	PG_RETURN_TEXT_P(u8text(gr_grade((int) Min(errors, INT_MAX), (int) Min(warnings, INT_MAX), incomplete, policy)));
+}
