@@ -61,7 +61,7 @@ SHLIB_LINK = -lz -lxml2
 DATA = sql/indicator--1.0.sql sql/indicator--1.0--1.1.sql sql/indicator--1.1--1.2.sql sql/indicator--1.2--1.3.sql sql/indicator--1.3--1.4.sql sql/indicator--1.4--1.5.sql sql/indicator--1.5--1.6.sql sql/indicator--1.6--1.7.sql
 
 # pg_regress: the first test creates the extension.
-REGRESS = setup indicator_literal indicator_io indicator_ops units bundled encoding scoring scorecard monitor importer import_formats import_xlsx selfeval selfeval_review copy_recipe bi_views monitor_views drivers comments upgrade security reliability
+REGRESS = setup indicator_literal indicator_io indicator_ops units bundled encoding scoring scorecard monitor importer import_formats import_xlsx selfeval selfeval_review copy_recipe bi_views monitor_views goal_review drivers comments upgrade security reliability
 REGRESS_OPTS = --encoding=UTF8 --no-locale
 
 # Server headers are included as system headers so that -Wextra judges our

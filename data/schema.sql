@@ -451,3 +451,23 @@ SELECT p.project_code, p.name, p.year,
 FROM goal_project p
      LEFT JOIN goal_review_result f ON f.project_code = p.project_code
 GROUP BY p.project_code, p.name, p.year, p.policy;
+COMMENT ON COLUMN goal_project.attribute IS '项目属性 (经常性项目 / 一次性项目) where the table has one; NULL: the table has none (R12 silent)';
+COMMENT ON COLUMN goal_project.period_start IS '项目期限: first day, where known (R11)';
+COMMENT ON COLUMN goal_project.period_end IS '项目期限: last day, where known (R11)';
+COMMENT ON VIEW goal_review_result IS '目标审核: the findings of every project''s goal table (goal_review), with earlier years'' tables as 历史标准';
+COMMENT ON COLUMN goal_review_result.project_code IS '项目编码';
+COMMENT ON COLUMN goal_review_result.project_name IS '项目名称';
+COMMENT ON COLUMN goal_review_result.rule IS 'R1-R16, H1, H2 (README: Reviewing goal tables)';
+COMMENT ON COLUMN goal_review_result.dimension IS '88号 dimension: 完整性, 相关性, 适当性 or 可行性';
+COMMENT ON COLUMN goal_review_result.severity IS 'error, warning or finding, as the policy''s review_* knob sets it';
+COMMENT ON COLUMN goal_review_result.indicators IS '三级指标 concerned (empty for a finding about the whole project)';
+COMMENT ON COLUMN goal_review_result.source_lines IS 'their source lines (goal_indicator.source_line)';
+COMMENT ON COLUMN goal_review_result.message IS '审核意见: the finding in Chinese, to paste into a review opinion';
+COMMENT ON VIEW project_review_result IS '目标审核: each project''s counts of findings and its 88号 grade 优/良/中/差';
+COMMENT ON COLUMN project_review_result.project_code IS '项目编码';
+COMMENT ON COLUMN project_review_result.name IS '项目名称';
+COMMENT ON COLUMN project_review_result.year IS '年度';
+COMMENT ON COLUMN project_review_result.errors IS 'findings at severity error';
+COMMENT ON COLUMN project_review_result.warnings IS 'findings at severity warning';
+COMMENT ON COLUMN project_review_result.findings IS 'findings at severity finding (for a person; never lower the grade)';
+COMMENT ON COLUMN project_review_result.grade IS '优 (into the budget), 良 (after consultation), 中 (revise and resubmit), 差 (not budgeted): review_grade()';

@@ -17,6 +17,11 @@ CREATE TYPE goal_review_project AS (
 	period_end date
 );
 COMMENT ON TYPE goal_review_project IS 'one project of a goal table as goal_review() reads it: the columns of goal_table_projects() and goal_project, then 项目属性 and 项目期限 where known';
+COMMENT ON COLUMN goal_review_project.project_code IS '项目编码';
+COMMENT ON COLUMN goal_review_project.name IS '项目名称';
+COMMENT ON COLUMN goal_review_project.year IS 'the table''s year: deadlines (R11) and 历史标准 (H1, H2) read it';
+COMMENT ON COLUMN goal_review_project.department IS '主管部门';
+COMMENT ON COLUMN goal_review_project.budget_execution_weight IS '预算执行率''s weight (R6: the total with it is 100)';
 COMMENT ON COLUMN goal_review_project.total_funds IS '资金总额 (万元)';
 COMMENT ON COLUMN goal_review_project.fiscal_funds IS '财政拨款 (万元)';
 COMMENT ON COLUMN goal_review_project.non_fiscal_funds IS '其他资金 (万元)';
@@ -36,6 +41,11 @@ CREATE TYPE goal_review_row AS (
 	target_cell text
 );
 COMMENT ON TYPE goal_review_row IS 'one indicator row as goal_review() reads it: the columns of goal_table_rows() and goal_indicator; spec NULL with target_cell is a target that does not read (R3)';
+COMMENT ON COLUMN goal_review_row.project_code IS '项目编码: the project the row belongs to';
+COMMENT ON COLUMN goal_review_row.name IS '三级指标';
+COMMENT ON COLUMN goal_review_row.spec IS 'the indicator; NULL when the target does not read (R3)';
+COMMENT ON COLUMN goal_review_row.weight IS '分值; NULL for a table that prints none';
+COMMENT ON COLUMN goal_review_row.source_line IS 'the rows line, reported with each finding';
 COMMENT ON COLUMN goal_review_row.level1 IS '一级指标, canonical or as printed';
 COMMENT ON COLUMN goal_review_row.level2 IS '二级指标, canonical or as printed';
 COMMENT ON COLUMN goal_review_row.target_cell IS 'the target as printed, where spec is NULL (≥**人): what R3 quotes';
@@ -50,6 +60,12 @@ CREATE TYPE goal_review_history AS (
 );
 COMMENT ON TYPE goal_review_history IS 'one indicator of an earlier year''s table, with its 实际完成值 where the self-evaluation is held: the 历史标准 of H1 and H2';
 
+COMMENT ON COLUMN goal_review_history.project_code IS '项目编码 of the earlier table';
+COMMENT ON COLUMN goal_review_history.project_name IS '项目名称 of the earlier table (matches a project whose code changed with the year)';
+COMMENT ON COLUMN goal_review_history.year IS 'the earlier table''s year';
+COMMENT ON COLUMN goal_review_history.name IS '三级指标';
+COMMENT ON COLUMN goal_review_history.spec IS 'the earlier target';
+COMMENT ON COLUMN goal_review_history.actual IS '实际完成值 as the self-evaluation writes it (H1), or NULL';
 CREATE FUNCTION goal_review(projects goal_review_project[], rows goal_review_row[],
 	policy text DEFAULT 'central', history goal_review_history[] DEFAULT NULL,
 	OUT project_code text, OUT project_name text, OUT rule text, OUT dimension text,
@@ -64,7 +80,7 @@ CREATE FUNCTION review_grade(errors bigint, warnings bigint, incomplete boolean 
 	RETURNS text
 	AS 'MODULE_PATHNAME', 'indicator_review_grade' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
 COMMENT ON FUNCTION review_grade(bigint, bigint, boolean, text) IS
-'88号 review grade from a project''s findings: 优 no error and at most review_grade[1] warnings, 良 no error, 中 at most review_grade[2] errors, 差 more, or incomplete (R1 at error); findings never lower a grade';
+'88号 review grade from a project''s findings: 优 no error and at most W warnings, 良 no error, 中 at most E errors, 差 more, or incomplete (R1 at error), with W/E the review_grade knob (0/2); findings never lower a grade';
 
 CREATE FUNCTION goal_review_grades(projects goal_review_project[], rows goal_review_row[],
 	policy text DEFAULT 'central', history goal_review_history[] DEFAULT NULL,

@@ -772,6 +772,8 @@ rule_funds(GrCtx *c)
 	if (on(c, GR_R10) && p->total.known)
 	{
 		IndRatio	sum = ind_ratio_int(0);
+		IndRatio   *vals = palloc(sizeof(IndRatio) * Max(c->nrows, 1));
+		int			k;
 
 		begin(c, GR_R10);
 		for (i = 0; i < c->nrows; i++)
@@ -779,19 +781,34 @@ rule_funds(GrCtx *c)
 			GrRow	   *r = &c->rows[i];
 			int128		num,
 						den;
-			IndRatio	v,
-						f;
+			IndRatio	f;
 
-			if (!quantitative(r) || !is_cost(r) || !money(&r->spec))
+			if (!quantitative(r) || !is_cost(r) || !money(&r->spec) || absent(r))
 				continue;
 			if (ind_unit_factor(r->spec.unit, r->spec.unit_len, "万元", (int) strlen("万元"), &num, &den) != IND_CONV_OK)
 				continue;
 			f.num = num;
 			f.den = den;
-			if (!ind_ratio_mul(ind_ratio_from_decimal(r->spec.op == IND_OP_RANGE ? r->spec.hi : r->spec.lo), f, &v) ||
-				!ind_ratio_add(sum, v, &sum))
+			if (!ind_ratio_mul(ind_ratio_from_decimal(r->spec.op == IND_OP_RANGE ? r->spec.hi : r->spec.lo), f,
+							   &vals[c->f.nrows]) ||
+				!ind_ratio_add(sum, vals[c->f.nrows], &sum))
 				return;
 			add_row(c, i);
+		}
+
+		/*
+		 * A row that is the sum of all the others (年度预算总成本 beside
+		 * 出差总成本 and 劳务总成本) is their total, not one more cost.
+		 */
+		for (k = 0; k < c->f.nrows && c->f.nrows > 2; k++)
+		{
+			IndRatio	twice;
+
+			if (ind_ratio_add(vals[k], vals[k], &twice) && ind_ratio_cmp(twice, sum) == 0)
+			{
+				sum = vals[k];
+				break;
+			}
 		}
 		if (c->f.nrows > 0 && ind_ratio_cmp(sum, ind_ratio_from_decimal(p->total.v)) > 0)
 		{
@@ -800,6 +817,7 @@ rule_funds(GrCtx *c)
 			gr_printf(&c->buf, "成本指标金额合计%s万元，超过项目资金总额%s万元，成本指标应控制在预算之内", b[0], b[1]);
 			finish(c);
 		}
+		pfree(vals);
 	}
 }
 
