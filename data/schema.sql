@@ -419,10 +419,12 @@ COMMENT ON COLUMN project_monitor_result.project_light IS '项目监控灯 (the 
 COMMENT ON COLUMN project_monitor_result.progress_gap IS '进度偏差预警 (四川: goal and budget progress more than 10 points apart)';
 
 -- 目标审核: each project's goal table reviewed (R1-R16), against the tables
--- of the two years before it where they are held (历史标准 H1, H2: by
--- project code, or by the project's name, since codes carry the year).
+-- of the two years before it where they are held (历史标准 H1, H2).  An
+-- earlier table is found by the project's name: here a code is one
+-- project of one year (the codes carry the year), so it cannot match.
 CREATE VIEW goal_review_result AS
-SELECT f.*
+SELECT p.project_code, p.name AS project_name, p.year, f.rule, f.dimension, f.severity, f.indicators,
+       f.source_lines, f.message
 FROM goal_project p,
      LATERAL goal_review(
 	ARRAY[ROW(p.project_code, p.name, p.year, p.department, p.total_funds, p.fiscal_funds,
@@ -436,7 +438,7 @@ FROM goal_project p,
 	      JOIN goal_indicator h ON h.project_code = hp.project_code
 	      LEFT JOIN actual_result a ON a.project_code = h.project_code AND a.source_line = h.source_line
 	      WHERE hp.year IN (p.year - 1, p.year - 2)
-	        AND (hp.project_code = p.project_code OR hp.name = p.name))) f;
+	        AND hp.name = p.name)) f;
 
 -- each project's review grade (88号: 优 into the budget, 良 after
 -- consultation, 中 revise and resubmit, 差 not budgeted)
@@ -449,7 +451,7 @@ SELECT p.project_code, p.name, p.year,
                     count(f.rule) FILTER (WHERE f.severity = 'warning'),
                     coalesce(bool_or(f.rule = 'R1' AND f.severity = 'error'), false), p.policy) AS grade
 FROM goal_project p
-     LEFT JOIN goal_review_result f ON f.project_code = p.project_code
+     LEFT JOIN goal_review_result f ON f.project_code = p.project_code AND f.year = p.year
 GROUP BY p.project_code, p.name, p.year, p.policy;
 COMMENT ON COLUMN goal_project.attribute IS '项目属性 (经常性项目 / 一次性项目) where the table has one; NULL: the table has none (R12 silent)';
 COMMENT ON COLUMN goal_project.period_start IS '项目期限: first day, where known (R11)';
@@ -457,6 +459,7 @@ COMMENT ON COLUMN goal_project.period_end IS '项目期限: last day, where know
 COMMENT ON VIEW goal_review_result IS '目标审核: the findings of every project''s goal table (goal_review), with earlier years'' tables as 历史标准';
 COMMENT ON COLUMN goal_review_result.project_code IS '项目编码';
 COMMENT ON COLUMN goal_review_result.project_name IS '项目名称';
+COMMENT ON COLUMN goal_review_result.year IS '年度 of the table reviewed';
 COMMENT ON COLUMN goal_review_result.rule IS 'R1-R16, H1, H2 (README: Reviewing goal tables)';
 COMMENT ON COLUMN goal_review_result.dimension IS '88号 dimension: 完整性, 相关性, 适当性 or 可行性';
 COMMENT ON COLUMN goal_review_result.severity IS 'error, warning or finding, as the policy''s review_* knob sets it';

@@ -281,7 +281,7 @@ blank(const char *s)
  * row with 无 and 0 points rather than drop the line).  Rules pass over it.
  */
 static bool
-absent(const GrRow *r)
+says_absent(const GrRow *r)
 {
 	static const char *const words[] = {"无", "-", "/", "／", "—", "－", "无此项", "不适用", "暂无"};
 	const char *n = r->name;
@@ -359,11 +359,24 @@ level2_is(const GrRow *r, const char *name)
 }
 
 static int
-level1_of(const GrRow *r)
+compute_slot(const GrRow *r)
 {
 	if (is_cost(r))
 		return IND_L1_COST;
 	return r->l1 != NULL ? r->l1->level1 : -1;
+}
+
+/* What resolve_levels() worked out once per row. */
+static inline bool
+absent(const GrRow *r)
+{
+	return r->na;
+}
+
+static inline int
+level1_of(const GrRow *r)
+{
+	return r->slot;
 }
 
 static bool
@@ -1078,21 +1091,25 @@ same_project(const GrCtx *c, const GrHistory *h)
 static const GrHistory *
 earlier(const GrCtx *c, const GrRow *r, const GrHistory *hist, int nhist, int year)
 {
-	const GrHistory *best = NULL;
 	int			i;
 
+	/* the same name first: the usual case, and no similarity to compute */
 	for (i = 0; i < nhist; i++)
 	{
 		const GrHistory *h = &hist[i];
 
-		if (h->year != year || h->name == NULL || !same_project(c, h))
-			continue;
-		if (strcmp(h->name, r->name) == 0)
+		if (h->year == year && h->name != NULL && strcmp(h->name, r->name) == 0 && same_project(c, h))
 			return h;
-		if (best == NULL && gr_similar(h->name, r->name, c->policy->review_similarity))
-			best = h;
 	}
-	return best;
+	for (i = 0; i < nhist; i++)
+	{
+		const GrHistory *h = &hist[i];
+
+		if (h->year == year && h->name != NULL && same_project(c, h) &&
+			gr_similar(h->name, r->name, c->policy->review_similarity))
+			return h;
+	}
+	return NULL;
 }
 
 static bool
@@ -1182,6 +1199,8 @@ resolve_levels(GrRow *r)
 		l1 = ind_level1_entry(l2->level1);
 	r->l1 = l1;
 	r->l2 = l2;
+	r->slot = compute_slot(r);
+	r->na = says_absent(r);
 }
 
 /*

@@ -63,6 +63,8 @@ typedef struct GrRow
 	/* filled by the review */
 	const IndLevel *l1;
 	const IndLevel *l2;
+	int			slot;			/* IndLevel1, 成本 apart; -1 unknown */
+	bool		na;				/* a 无 row: not applicable */
 } GrRow;
 
 /* One indicator of an earlier year's table, with its actual where known. */

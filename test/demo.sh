@@ -107,6 +107,15 @@ SELECT project_code, project_light AS 项目灯, goal_light AS 目标灯, budget
        red AS 红, yellow AS 黄, green AS 绿, blue AS 蓝, unlit AS 未亮灯,
        reasons AS 需说明, reasons_missing AS 未填, goal_progress AS 目标进度, budget_rate AS 执行率
 FROM project_monitor_result ORDER BY project_code;
+
+\echo
+\echo '== 目标审核: the review of each goal table (R1-R16; README: Reviewing goal tables)'
+SELECT project_code, rule AS 规则, dimension AS 维度, severity AS 程度, message AS 审核意见
+FROM goal_review_result ORDER BY project_code, length(rule), rule, source_lines;
+\echo
+\echo '== 目标审核 grades (88号: 优 into the budget, 良 after consultation, 中 revise, 差 not budgeted)'
+SELECT project_code, name, errors AS 错误, warnings AS 警告, findings AS 提示, grade AS 等级
+FROM project_review_result ORDER BY project_code;
 SQL
 
 if [ "$keep" = yes ]; then

@@ -55,7 +55,7 @@ CREATE TEMP VIEW fn_oids AS
 	SELECT f.*, to_regprocedure(format('%I(%s)', f.fname, array_to_string(f.args, ','))) AS oid
 	FROM fns f;
 
-SELECT plan(264);
+SELECT plan(273);
 
 --
 -- The type
@@ -244,10 +244,10 @@ SELECT results_eq($$
 -- The extension and its control file
 --
 SELECT has_extension('indicator', 'extension indicator is installed');
-SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'indicator'), '1.6',
-	'installed version is 1.6');
-SELECT is((SELECT default_version FROM pg_available_extensions WHERE name = 'indicator'), '1.6',
-	'default version is 1.6');
+SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'indicator'), '1.7',
+	'installed version is 1.7');
+SELECT is((SELECT default_version FROM pg_available_extensions WHERE name = 'indicator'), '1.7',
+	'default version is 1.7');
 -- 1.3: the importer's format and policy arguments, the constructor with the level 2
 SELECT has_function('goal_table_rows', ARRAY['text', 'text'], 'goal_table_rows(raw, format)');
 SELECT has_function('goal_table_problems', ARRAY['text', 'text', 'text'],
@@ -287,6 +287,19 @@ SELECT is((SELECT count(*) FROM pg_proc WHERE proname IN ('monitor_light', 'moni
                'budget_progress', 'project_light', 'progress_gap') AND provolatile = 'i' AND proparallel = 's'),
           14::bigint, 'the monitoring functions are immutable and parallel safe');
 SELECT has_function('sheet_review', ARRAY['bytea', 'text'], 'sheet_review(workbook, policy)');
+-- 1.7: goal-table review
+SELECT has_type(t, format('type %s', t))
+FROM unnest(ARRAY['goal_review_project', 'goal_review_row', 'goal_review_history']) t;
+SELECT has_function('goal_review', ARRAY['goal_review_project[]', 'goal_review_row[]', 'text', 'goal_review_history[]'],
+	'goal_review(projects, rows, policy, history)');
+SELECT has_function('goal_review_grades', ARRAY['goal_review_project[]', 'goal_review_row[]', 'text', 'goal_review_history[]'],
+	'goal_review_grades(projects, rows, policy, history)');
+SELECT has_function('review_grade', ARRAY['bigint', 'bigint', 'boolean', 'text'], 'review_grade(errors, warnings, incomplete, policy)');
+SELECT has_function('goal_table_review', ARRAY['text', 'text', 'text'], 'goal_table_review(raw, format, policy)');
+SELECT has_function('goal_table_review', ARRAY['bytea', 'text'], 'goal_table_review(workbook, policy)');
+SELECT is((SELECT count(*) FROM pg_proc WHERE proname IN ('goal_review', 'goal_review_grades', 'review_grade', 'goal_table_review')
+               AND provolatile = 'i' AND proparallel = 's' AND obj_description(oid, 'pg_proc') IS NOT NULL),
+          5::bigint, 'the review functions are IMMUTABLE, PARALLEL SAFE and commented');
 SELECT is_empty($$
 	SELECT p.oid::regprocedure FROM pg_proc p
 	WHERE (p.proname LIKE 'selfeval%' OR p.proname IN ('score_review', 'sheet_review')) AND (obj_description(p.oid, 'pg_proc') IS NULL OR p.proparallel <> 's'

@@ -219,8 +219,8 @@ SELECT results_eq(
 	         ('sichuan', 'checkpoints=4:25/6:40/8:60/10:80 progress_gap=10'),
 	         ('hefei', 'project_light=budget_goal')$$,
 	'scoring_policies(): the ten presets and exactly the knobs each changes');
-SELECT is((SELECT count(*) FROM scoring_policy_knobs('central') WHERE NOT changed), 39::bigint,
-          'scoring_policy_knobs(central): 39 knobs, none changed');
+SELECT is((SELECT count(*) FROM scoring_policy_knobs('central') WHERE NOT changed), 60::bigint,
+          'scoring_policy_knobs(central): 60 knobs, none changed');
 SELECT set_eq($$SELECT knob FROM scoring_policy_knobs('湖北 reverse_mode=linear_2x') WHERE changed$$,
               ARRAY['reverse_mode', 'qual_bands', 'budget_weight', 'level_weights'],
               'scoring_policy_knobs(湖北 + knob): the preset''s and the override''s knobs are changed');

@@ -26,6 +26,7 @@
 #include <stdlib.h>
 
 #include "goal_table.h"
+#include "goal_review.h"
 #include "selfeval.h"
 #include "hierarchy.h"
 #include "infer.h"
@@ -2058,6 +2059,78 @@ test_word_sets(void)
 	}
 }
 
+/* ---- the goal review's core: name similarity and rules without the server ---- */
+
+static void
+count_rule(void *arg, const GrFinding *f)
+{
+	int		   *counts = (int *) arg;
+
+	counts[f->rule]++;
+}
+
+static void
+test_goal_review(void)
+{
+	int			common,
+				total;
+	IndPolicy	p;
+	GrProject	proj;
+	GrRow		rows[4];
+	int			counts[IND_REVIEW_NRULES];
+	IndError	err;
+	static const char *const specs[] = {"正向 >= 10 次", "反向 <= 30 万元", "反向 <= 80 万元", "反向 <= 110 万元"};
+	static const char *const names[] = {"培训次数", "设备购置成本", "场地租金", "项目总成本"};
+	int			i;
+
+	gr_similarity("服务老人人数", (int) strlen("服务老人人数"), "服务老人人数增加", (int) strlen("服务老人人数增加"),
+				  &common, &total);
+	check_int(common, 5, "review: 服务老人人数 / 服务老人人数增加 share 5 bigrams");
+	check_int(total, 12, "review: ... of 5 + 7");
+	gr_similarity("培训 人数", (int) strlen("培训 人数"), "培训人数", (int) strlen("培训人数"), &common, &total);
+	check_int(common * 2 == total, 1, "review: blanks do not count (培训 人数 is 培训人数)");
+	gr_similarity("甲", 3, "甲", 3, &common, &total);
+	check_int(common * 2 == total, 1, "review: a one-character name is the same as itself");
+	gr_similarity("甲", 3, "乙", 3, &common, &total);
+	check_int(common, 0, "review: ... and no other");
+	gr_similarity("", 0, "", 0, &common, &total);
+	check_int(common, 0, "review: two empty names share nothing");
+
+	/* R10: a total row beside its parts is counted once; 120 万元 of 100 is over */
+	ind_policy_preset(IND_PRESET_CENTRAL, &p);
+	memset(&proj, 0, sizeof(proj));
+	proj.code = "P";
+	proj.name = "测试项目";
+	proj.year = 2022;
+	proj.annual_goal = "完成测试";
+	proj.total.known = true;
+	proj.total.v.mant = 100;
+	memset(rows, 0, sizeof(rows));
+	for (i = 0; i < 4; i++)
+	{
+		rows[i].level1 = i == 0 ? "产出指标" : "成本指标";
+		rows[i].level2 = i == 0 ? "数量指标" : "经济成本指标";
+		rows[i].name = names[i];
+		rows[i].has_spec = ind_parse_literal(specs[i], (int) strlen(specs[i]), &rows[i].spec, &err) == IND_OK;
+	}
+	memset(counts, 0, sizeof(counts));
+	gr_review(&proj, rows, 4, NULL, 0, &p, count_rule, counts);
+	check_int(counts[GR_R10], 1, "review R10: costs of 30 + 80 万元 (and their total row, 110) exceed 100 万元");
+	proj.total.v.mant = 105;
+	memset(counts, 0, sizeof(counts));
+	gr_review(&proj, rows, 4, NULL, 0, &p, count_rule, counts);
+	check_int(counts[GR_R10], 1, "review R10: the total row 110 万元 counted once is above 105");
+	proj.total.v.mant = 110;
+	memset(counts, 0, sizeof(counts));
+	gr_review(&proj, rows, 4, NULL, 0, &p, count_rule, counts);
+	check_int(counts[GR_R10], 0, "review R10: ... and within 110");
+	check_int(counts[GR_R1], 1, "review R1: no 效益 and no 满意度 is one finding");
+	rows[0].name = "无";
+	memset(counts, 0, sizeof(counts));
+	gr_review(&proj, rows, 4, NULL, 0, &p, count_rule, counts);
+	check_int(counts[GR_R4] + counts[GR_R5], 0, "review: a 无 row is passed over");
+}
+
 int
 main(int argc, char **argv)
 {
@@ -2075,6 +2148,7 @@ main(int argc, char **argv)
 	test_long_inputs();
 	test_selfeval();
 	test_word_sets();
+	test_goal_review();
 	printf("1..%d\n", tests_run);
 	if (tests_failed > 0)
 		printf("# %d of %d checks failed\n", tests_failed, tests_run);
