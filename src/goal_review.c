@@ -90,8 +90,9 @@ gr_grade(int errors, int warnings, bool incomplete, const IndPolicy *policy)
  */
 #define GR_MAX_CHARS 128
 
+/* A name's characters, each packed into one integer (UTF-8 is at most 4 bytes). */
 static int
-split_chars(const char *s, int len, int *start, int *clen)
+split_chars(const char *s, int len, uint32 *out)
 {
 	int			n = 0;
 	int			i = 0;
@@ -99,7 +100,9 @@ split_chars(const char *s, int len, int *start, int *clen)
 	while (i < len && n < GR_MAX_CHARS)
 	{
 		int			sp = ind_space_len(s + i, len - i);
-		int			cl;
+		int			cl,
+					k;
+		uint32		c = 0;
 
 		if (sp > 0)
 		{
@@ -107,35 +110,24 @@ split_chars(const char *s, int len, int *start, int *clen)
 			continue;
 		}
 		cl = ind_char_len(s + i, len - i);
-		if (cl <= 0)
+		if (cl <= 0 || cl > 4)
 			cl = 1;
-		start[n] = i;
-		clen[n] = cl;
-		n++;
+		for (k = 0; k < cl; k++)
+			c = (c << 8) | (unsigned char) s[i + k];
+		out[n++] = c;
 		i += cl;
 	}
 	return n;
 }
 
-static bool
-same_bigram(const char *a, const int *as, const int *al, int i,
-			const char *b, const int *bs, const int *bl, int j)
-{
-	return al[i] == bl[j] && al[i + 1] == bl[j + 1] &&
-		memcmp(a + as[i], b + bs[j], al[i]) == 0 &&
-		memcmp(a + as[i + 1], b + bs[j + 1], al[i + 1]) == 0;
-}
-
 void
 gr_similarity(const char *a, int alen, const char *b, int blen, int *common, int *total)
 {
-	int			as[GR_MAX_CHARS],
-				al[GR_MAX_CHARS],
-				bs[GR_MAX_CHARS],
-				bl[GR_MAX_CHARS];
-	bool		used[GR_MAX_CHARS];
-	int			na = split_chars(a, alen, as, al);
-	int			nb = split_chars(b, blen, bs, bl);
+	uint32		ac[GR_MAX_CHARS],
+				bc[GR_MAX_CHARS];
+	uint64		bb[GR_MAX_CHARS];
+	int			na = split_chars(a, alen, ac);
+	int			nb = split_chars(b, blen, bc);
 	int			i,
 				j;
 
@@ -144,20 +136,25 @@ gr_similarity(const char *a, int alen, const char *b, int blen, int *common, int
 	{
 		/* a one-character name is the same only as itself */
 		*total = 2;
-		if (na == nb && (na == 0 || (al[0] == bl[0] && memcmp(a + as[0], b + bs[0], al[0]) == 0)))
-			*common = na == 0 ? 0 : 1;
+		if (na == 1 && nb == 1 && ac[0] == bc[0])
+			*common = 1;
 		return;
 	}
 	*total = (na - 1) + (nb - 1);
-	memset(used, 0, sizeof(used));
+	for (j = 0; j + 1 < nb; j++)
+		bb[j] = ((uint64) bc[j] << 32) | bc[j + 1];
 	for (i = 0; i + 1 < na; i++)
+	{
+		uint64		x = ((uint64) ac[i] << 32) | ac[i + 1];
+
 		for (j = 0; j + 1 < nb; j++)
-			if (!used[j] && same_bigram(a, as, al, i, b, bs, bl, j))
+			if (bb[j] == x)
 			{
-				used[j] = true;
+				bb[j] = 0;		/* used: no packed bigram is 0 */
 				(*common)++;
 				break;
 			}
+	}
 }
 
 /* 2 × common / total >= threshold, exactly. */
@@ -1225,7 +1222,21 @@ gr_review(const GrProject *p, GrRow *rows, int nrows, const GrHistory *hist, int
 	c.buf.len = 0;
 	c.buf.data = palloc(c.buf.cap);
 	for (i = 0; i < nrows; i++)
-		resolve_levels(&rows[i]);
+	{
+		/* tables repeat their labels row after row: look each up once */
+		if (i > 0 && rows[i].level1 != NULL && rows[i - 1].level1 != NULL &&
+			rows[i].level2 != NULL && rows[i - 1].level2 != NULL &&
+			strcmp(rows[i].level1, rows[i - 1].level1) == 0 &&
+			strcmp(rows[i].level2, rows[i - 1].level2) == 0)
+		{
+			rows[i].l1 = rows[i - 1].l1;
+			rows[i].l2 = rows[i - 1].l2;
+			rows[i].slot = rows[i - 1].slot;
+			rows[i].na = says_absent(&rows[i]);
+		}
+		else
+			resolve_levels(&rows[i]);
+	}
 
 	rule_levels(&c);
 	rule_goal(&c);

@@ -3,10 +3,13 @@
  *		goal_review(projects, rows, policy, history) and review_grade(): the
  *		SQL face of goal_review.c.
  *
- * The arrays are read once and grouped here, so one call can review one
- * project (a LATERAL per project) or a whole year's tables (the importer's
- * output) in time proportional to the rows: rows and history are sorted by
- * project code and found by binary search, not scanned per project.
+ * The arrays are deformed once and grouped here, so one call can review
+ * one project (a LATERAL per project) or a whole year's tables (the
+ * importer's output) in time proportional to the rows: rows and history are
+ * sorted by project code (and history by project name) and found by binary
+ * search, not scanned per project.  A project's rows are read into a
+ * context that is emptied once its findings are out, so memory stays that
+ * of the arrays themselves.
  */
 #include "compat.h"
 
@@ -19,6 +22,7 @@
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 #include "utils/typcache.h"
 
 #include "encoding.h"
@@ -186,34 +190,58 @@ read_history(const Deformed *d, int i, GrHistory *h)
 	h->actual = utf8_attr(d, i, H_ACTUAL);
 }
 
-/* Codes compare as strings; NULL sorts first and matches NULL. */
-static int
-code_cmp(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL)
-		return (a != NULL) - (b != NULL);
-	return strcmp(a, b);
-}
-
+/*
+ * A text attribute as it is stored (server encoding, not copied), for
+ * sorting and matching rows to projects: the codes and names only need to
+ * be equal, and copying 1.2 million of them would cost more than the
+ * review.  NULL sorts first and matches NULL.
+ */
 typedef struct Keyed
 {
-	const char *key;
+	const char *s;				/* NULL: SQL NULL */
+	int			len;
 	int			index;
 } Keyed;
+
+static Keyed
+key_attr(const Deformed *d, int i, int k)
+{
+	Keyed		key = {NULL, 0, i};
+
+	if (!ISNULL(d, i, k))
+	{
+		text	   *t = DatumGetTextPP(VAL(d, i, k));
+
+		key.s = VARDATA_ANY(t);
+		key.len = VARSIZE_ANY_EXHDR(t);
+	}
+	return key;
+}
+
+static int
+key_cmp(const Keyed *x, const Keyed *y)
+{
+	int			c;
+
+	if (x->s == NULL || y->s == NULL)
+		return (x->s != NULL) - (y->s != NULL);
+	c = memcmp(x->s, y->s, Min(x->len, y->len));
+	return c != 0 ? c : (x->len > y->len) - (x->len < y->len);
+}
 
 static int
 keyed_cmp(const void *a, const void *b)
 {
 	const Keyed *x = (const Keyed *) a;
 	const Keyed *y = (const Keyed *) b;
-	int			c = code_cmp(x->key, y->key);
+	int			c = key_cmp(x, y);
 
 	return c != 0 ? c : (x->index > y->index) - (x->index < y->index);
 }
 
 /* The first entry of sorted k[0..n) whose key is key, and how many there are. */
 static int
-keyed_range(const Keyed *k, int n, const char *key, int *count)
+keyed_range(const Keyed *k, int n, const Keyed *key, int *count)
 {
 	int			lo = 0,
 				hi = n;
@@ -223,12 +251,12 @@ keyed_range(const Keyed *k, int n, const char *key, int *count)
 	{
 		int			mid = lo + (hi - lo) / 2;
 
-		if (code_cmp(k[mid].key, key) < 0)
+		if (key_cmp(&k[mid], key) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	for (end = lo; end < n && code_cmp(k[end].key, key) == 0; end++)
+	for (end = lo; end < n && key_cmp(&k[end], key) == 0; end++)
 		;
 	*count = end - lo;
 	return lo;
@@ -341,14 +369,10 @@ indicator_goal_review(PG_FUNCTION_ARGS)
 	Deformed	pd,
 				rd,
 				hd = {0, H_NATTS, NULL, NULL};
-	GrProject  *projects;
-	GrRow	   *rows;
-	GrHistory  *hist = NULL;
 	Keyed	   *row_keys;
 	Keyed	   *hist_codes = NULL;
 	Keyed	   *hist_names = NULL;
-	GrRow	   *prow;
-	GrHistory  *phist;
+	MemoryContext per_project;
 	int			i;
 
 	InitMaterializedSRF(fcinfo, 0);
@@ -362,76 +386,77 @@ indicator_goal_review(PG_FUNCTION_ARGS)
 	if (PG_NARGS() > 3 && !PG_ARGISNULL(3))
 		deform_array(PG_GETARG_ARRAYTYPE_P(3), H_NATTS, "goal_review_history", &hd);
 
-	projects = palloc(sizeof(GrProject) * Max(pd.n, 1));
-	for (i = 0; i < pd.n; i++)
-		read_project(&pd, i, &projects[i]);
-	rows = palloc(sizeof(GrRow) * Max(rd.n, 1));
 	row_keys = palloc(sizeof(Keyed) * Max(rd.n, 1));
 	for (i = 0; i < rd.n; i++)
-	{
-		read_row(&rd, i, &rows[i]);
-		row_keys[i].key = utf8_attr(&rd, i, R_CODE);
-		row_keys[i].index = i;
-	}
+		row_keys[i] = key_attr(&rd, i, R_CODE);
 	qsort(row_keys, rd.n, sizeof(Keyed), keyed_cmp);
 	if (hd.n > 0)
 	{
-		hist = palloc(sizeof(GrHistory) * hd.n);
 		hist_codes = palloc(sizeof(Keyed) * hd.n);
 		hist_names = palloc(sizeof(Keyed) * hd.n);
 		for (i = 0; i < hd.n; i++)
 		{
-			read_history(&hd, i, &hist[i]);
-			hist_codes[i].key = hist[i].project_code;
-			hist_codes[i].index = i;
-			hist_names[i].key = hist[i].project_name;
-			hist_names[i].index = i;
+			hist_codes[i] = key_attr(&hd, i, H_CODE);
+			hist_names[i] = key_attr(&hd, i, H_PROJECT_NAME);
 		}
 		qsort(hist_codes, hd.n, sizeof(Keyed), keyed_cmp);
 		qsort(hist_names, hd.n, sizeof(Keyed), keyed_cmp);
 	}
-	prow = palloc(sizeof(GrRow) * Max(rd.n, 1));
-	phist = palloc(sizeof(GrHistory) * Max(hd.n, 1));
 
+	/* what one project needs lives in a context emptied after its findings are out */
+	per_project = AllocSetContextCreate(CurrentMemoryContext, "goal_review project", ALLOCSET_DEFAULT_SIZES);
 	for (i = 0; i < pd.n; i++)
 	{
-		const GrProject *p = &projects[i];
+		MemoryContext old;
+		GrProject	p;
+		GrRow	   *prow;
+		GrHistory  *phist = NULL;
+		Keyed		code = key_attr(&pd, i, P_CODE);
+		Keyed		name = key_attr(&pd, i, P_NAME);
 		Collector	col = {NULL, 0, 0};
 		int			count,
 					first,
 					nh = 0,
 					k;
 
-		if (ISNULL(&pd, i, P_CODE) && ISNULL(&pd, i, P_NAME))
+		if (code.s == NULL && name.s == NULL)
 			continue;			/* a NULL element: no project */
-		first = keyed_range(row_keys, rd.n, p->code, &count);
+		old = MemoryContextSwitchTo(per_project);
+		read_project(&pd, i, &p);
+		first = keyed_range(row_keys, rd.n, &code, &count);
+		prow = palloc(sizeof(GrRow) * Max(count, 1));
 		/* in the order given: the sort keeps it within a code */
 		for (k = 0; k < count; k++)
-			prow[k] = rows[row_keys[first + k].index];
+			read_row(&rd, row_keys[first + k].index, &prow[k]);
 		if (hd.n > 0)
 		{
 			int			hc,
-						hf = keyed_range(hist_codes, hd.n, p->code, &hc);
+						nc,
+						hf = keyed_range(hist_codes, hd.n, &code, &hc);
+			int			nf = name.s ? keyed_range(hist_names, hd.n, &name, &nc) : 0;
 
+			if (name.s == NULL)
+				nc = 0;
+			phist = palloc(sizeof(GrHistory) * Max(hc + nc, 1));
 			for (k = 0; k < hc; k++)
-				phist[nh++] = hist[hist_codes[hf + k].index];
+				read_history(&hd, hist_codes[hf + k].index, &phist[nh++]);
 			/* the same name under another code (codes carry the year) */
-			if (p->name != NULL)
+			for (k = 0; k < nc; k++)
 			{
-				hf = keyed_range(hist_names, hd.n, p->name, &hc);
-				for (k = 0; k < hc; k++)
-				{
-					const GrHistory *h = &hist[hist_names[hf + k].index];
+				int			h = hist_names[nf + k].index;
+				Keyed		hcode = key_attr(&hd, h, H_CODE);
 
-					if (code_cmp(h->project_code, p->code) != 0)
-						phist[nh++] = *h;
-				}
+				if (key_cmp(&hcode, &code) != 0)
+					read_history(&hd, h, &phist[nh++]);
 			}
 		}
-		gr_review(p, prow, count, phist, nh, policy, collect, &col);
-		put_findings(rsinfo, p, prow, &col);
+		gr_review(&p, prow, count, phist, nh, policy, collect, &col);
+		put_findings(rsinfo, &p, prow, &col);
+		MemoryContextSwitchTo(old);
+		MemoryContextReset(per_project);
 		CHECK_FOR_INTERRUPTS();
 	}
+	MemoryContextDelete(per_project);
 	return (Datum) 0;
 }
 
