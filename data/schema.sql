@@ -433,7 +433,7 @@ FROM goal_project p,
 	ARRAY(SELECT ROW(i.project_code, i.level1, i.level2, i.name, i.spec, i.weight, i.source_line, NULL)::goal_review_row
 	      FROM goal_indicator i WHERE i.project_code = p.project_code ORDER BY i.source_line),
 	p.policy,
-	ARRAY(SELECT ROW(h.project_code, hp.name, hp.year, h.name, h.spec, a.actual)::goal_review_history
+	ARRAY(SELECT ROW(h.project_code, hp.name, hp.year, h.name, h.spec, a.actual, h.source_line)::goal_review_history
 	      FROM goal_project hp
 	      JOIN goal_indicator h ON h.project_code = hp.project_code
 	      LEFT JOIN actual_result a ON a.project_code = h.project_code AND a.source_line = h.source_line

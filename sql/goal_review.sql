@@ -192,16 +192,20 @@ ROLLBACK;
 -- H1, H2: last year's actual above this year's target; a target three years unchanged
 SELECT rule, severity, source_lines, message
 FROM pg_temp.review('central', ARRAY[
-	ROW('P0', '社区居家养老服务项目', 2021, '服务老人人数', '正向 >= 450 人', '520人'),
-	ROW('P0', '社区居家养老服务项目', 2021, '服务合格率', '正向 >= 95 %', '94%'),
-	ROW('PX', '社区居家养老服务项目', 2020, '服务合格率', '正向 >= 95 %', NULL),
-	ROW('P0', '社区居家养老服务项目', 2021, '服务对象满意度', '正向 >= 90 %', '91%'),
-	ROW('Q0', '别的项目', 2021, '服务老人人数', '正向 >= 10 人', '900人')]::goal_review_history[]);
+	ROW('P0', '社区居家养老服务项目', 2021, '服务老人人数', '正向 >= 450 人', '520人', 11),
+	ROW('P0', '社区居家养老服务项目', 2021, '服务合格率', '正向 >= 95 %', '94%', 12),
+	ROW('PX', '社区居家养老服务项目', 2020, '服务合格率', '正向 >= 95 %', NULL, 12),
+	ROW('P0', '社区居家养老服务项目', 2021, '服务对象满意度', '正向 >= 90 %', '91%', 17),
+	ROW('Q0', '别的项目', 2021, '服务老人人数', '正向 >= 10 人', '900人', 11)]::goal_review_history[]);
+-- ... of two earlier rows of one name, the one on the row's own line, whatever the order given
+SELECT rule, message FROM pg_temp.review('central', ARRAY[
+	ROW('P0', '社区居家养老服务项目', 2021, '服务老人人数', NULL, '900人', 19),
+	ROW('P0', '社区居家养老服务项目', 2021, '服务老人人数', NULL, '510人', 11)]::goal_review_history[]);
 -- ... a similar indicator name matches too (服务老人数 / 服务老人人数); off by knob
 SELECT rule, source_lines
-FROM pg_temp.review('central', ARRAY[ROW('P0', '社区居家养老服务项目', 2021, '服务老人数', NULL, '600人')]::goal_review_history[]);
+FROM pg_temp.review('central', ARRAY[ROW('P0', '社区居家养老服务项目', 2021, '服务老人数', NULL, '600人', NULL)]::goal_review_history[]);
 SELECT count(*) AS findings
-FROM pg_temp.review('review_h1=off', ARRAY[ROW('P0', '社区居家养老服务项目', 2021, '服务老人数', NULL, '600人')]::goal_review_history[]);
+FROM pg_temp.review('review_h1=off', ARRAY[ROW('P0', '社区居家养老服务项目', 2021, '服务老人数', NULL, '600人', NULL)]::goal_review_history[]);
 
 -- the grade: 优, 良, 中, 差, and the knob
 SELECT review_grade(0, 0) AS a, review_grade(0, 1) AS b, review_grade(2, 5) AS c,

@@ -56,7 +56,8 @@ CREATE TYPE goal_review_history AS (
 	year integer,
 	name text,
 	spec indicator,
-	actual text
+	actual text,
+	source_line integer
 );
 COMMENT ON TYPE goal_review_history IS 'one indicator of an earlier year''s table, with its 实际完成值 where the self-evaluation is held: the 历史标准 of H1 and H2';
 
@@ -65,6 +66,7 @@ COMMENT ON COLUMN goal_review_history.project_name IS '项目名称 of the earli
 COMMENT ON COLUMN goal_review_history.year IS 'the earlier table''s year';
 COMMENT ON COLUMN goal_review_history.name IS '三级指标';
 COMMENT ON COLUMN goal_review_history.spec IS 'the earlier target';
+COMMENT ON COLUMN goal_review_history.source_line IS 'the earlier row''s line: of several earlier rows of one name, the one on the row''s own line is taken, else the lowest';
 COMMENT ON COLUMN goal_review_history.actual IS '实际完成值 as the self-evaluation writes it (H1), or NULL';
 CREATE FUNCTION goal_review(projects goal_review_project[], rows goal_review_row[],
 	policy text DEFAULT 'central', history goal_review_history[] DEFAULT NULL,

@@ -10,6 +10,7 @@
  */
 #include "postgres.h"
 
+#include <limits.h>
 #include <stdarg.h>
 
 #include "actual.h"
@@ -1085,9 +1086,27 @@ same_project(const GrCtx *c, const GrHistory *h)
 	return c->p->name != NULL && h->project_name != NULL && strcmp(c->p->name, h->project_name) == 0;
 }
 
+/*
+ * Of two earlier rows that match as well, the one on the row's own line,
+ * else the lower line: the choice must not depend on the arrays' order.
+ */
+static bool
+better_line(const GrHistory *h, const GrHistory *best, int line)
+{
+	int			hl = h->source_line > 0 ? h->source_line : INT_MAX;
+	int			bl = best->source_line > 0 ? best->source_line : INT_MAX;
+
+	if (line > 0 && (h->source_line == line) != (best->source_line == line))
+		return h->source_line == line;
+	return hl < bl;
+}
+
 static const GrHistory *
 earlier(const GrCtx *c, const GrRow *r, const GrHistory *hist, int nhist, int year)
 {
+	const GrHistory *best = NULL;
+	int			best_common = 0,
+				best_total = 1;
 	int			i;
 
 	/* the same name first: the usual case, and no similarity to compute */
@@ -1095,18 +1114,34 @@ earlier(const GrCtx *c, const GrRow *r, const GrHistory *hist, int nhist, int ye
 	{
 		const GrHistory *h = &hist[i];
 
-		if (h->year == year && h->name != NULL && strcmp(h->name, r->name) == 0 && same_project(c, h))
-			return h;
+		if (h->year == year && h->name != NULL && strcmp(h->name, r->name) == 0 && same_project(c, h) &&
+			(best == NULL || better_line(h, best, r->source_line)))
+			best = h;
 	}
+	if (best != NULL)
+		return best;
 	for (i = 0; i < nhist; i++)
 	{
 		const GrHistory *h = &hist[i];
+		int			common,
+					total;
+		int128		cmp;
 
-		if (h->year == year && h->name != NULL && same_project(c, h) &&
-			gr_similar(h->name, r->name, c->policy->review_similarity))
-			return h;
+		if (h->year != year || h->name == NULL || !same_project(c, h))
+			continue;
+		gr_similarity(h->name, (int) strlen(h->name), r->name, (int) strlen(r->name), &common, &total);
+		if (!reaches(common, total, c->policy->review_similarity))
+			continue;
+		/* the most similar, then by line */
+		cmp = (int128) common * best_total - (int128) best_common * total;
+		if (best == NULL || cmp > 0 || (cmp == 0 && better_line(h, best, r->source_line)))
+		{
+			best = h;
+			best_common = common;
+			best_total = total;
+		}
 	}
-	return NULL;
+	return best;
 }
 
 static bool
@@ -1143,7 +1178,6 @@ rule_history(GrCtx *c, const GrHistory *hist, int nhist)
 		h1 = earlier(c, r, hist, nhist, year - 1);
 		if (h1 == NULL)
 			continue;
-		fmt_target(&r->spec, t, sizeof(t));
 		if (on(c, GR_H1) && h1->actual != NULL && quantitative(r) && r->spec.op != IND_OP_RANGE &&
 			r->spec.op != IND_OP_EQ)
 		{
@@ -1159,6 +1193,7 @@ rule_history(GrCtx *c, const GrHistory *hist, int nhist)
 
 				if ((more && cmp > 0) || (!more && cmp < 0))
 				{
+					fmt_target(&r->spec, t, sizeof(t));
 					begin(c, GR_H1);
 					add_row(c, i);
 					gr_printf(&c->buf, "三级指标“%s”的指标值%s%s上年（%d年）实际完成值%s，指标值设定偏%s，应参考历史标准", r->name,
@@ -1172,6 +1207,7 @@ rule_history(GrCtx *c, const GrHistory *hist, int nhist)
 			h2 = earlier(c, r, hist, nhist, year - 2);
 			if (h2 != NULL && h2->has_spec && same_spec(&r->spec, &h2->spec))
 			{
+				fmt_target(&r->spec, t, sizeof(t));
 				begin(c, GR_H2);
 				add_row(c, i);
 				gr_printf(&c->buf, "三级指标“%s”的指标值%s连续三年（%d—%d年）未变，应结合上年完成情况调整", r->name, t,

@@ -77,6 +77,7 @@ typedef struct GrHistory
 	bool		has_spec;
 	IndSpec		spec;
 	const char *actual;			/* 实际完成值 as the sheet writes it, or NULL */
+	int			source_line;	/* 0: unknown */
 } GrHistory;
 
 #define GR_MAX_FINDING_ROWS 64

@@ -43,7 +43,7 @@ enum
 };
 enum
 {
-	H_CODE, H_PROJECT_NAME, H_YEAR, H_NAME, H_SPEC, H_ACTUAL, H_NATTS
+	H_CODE, H_PROJECT_NAME, H_YEAR, H_NAME, H_SPEC, H_ACTUAL, H_SOURCE_LINE, H_NATTS
 };
 
 /* The elements of a composite array, deformed: values[i * natts + k]. */
@@ -188,6 +188,7 @@ read_history(const Deformed *d, int i, GrHistory *h)
 	h->name = utf8_attr(d, i, H_NAME);
 	h->has_spec = spec_attr(d, i, H_SPEC, &h->spec);
 	h->actual = utf8_attr(d, i, H_ACTUAL);
+	h->source_line = ISNULL(d, i, H_SOURCE_LINE) ? 0 : DatumGetInt32(VAL(d, i, H_SOURCE_LINE));
 }
 
 /*

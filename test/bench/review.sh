@@ -81,7 +81,7 @@ SELECT format('%s|%s|%s|%s|%s',
   bench($q$SELECT sum(x.n) FROM goal_project p,
 	LATERAL (SELECT cardinality(ARRAY(SELECT ROW(i.project_code, i.level1, i.level2, i.name, i.spec, i.weight, i.source_line, NULL)::goal_review_row
 	                                 FROM goal_indicator i WHERE i.project_code = p.project_code ORDER BY i.source_line))
-	              + cardinality(ARRAY(SELECT ROW(h.project_code, hp.name, hp.year, h.name, h.spec, a.actual)::goal_review_history
+	              + cardinality(ARRAY(SELECT ROW(h.project_code, hp.name, hp.year, h.name, h.spec, a.actual, h.source_line)::goal_review_history
 	                                 FROM goal_project hp JOIN goal_indicator h ON h.project_code = hp.project_code
 	                                 LEFT JOIN actual_result a ON a.project_code = h.project_code AND a.source_line = h.source_line
 	                                 WHERE hp.year IN (p.year - 1, p.year - 2) AND hp.name = p.name)) AS n) x

@@ -5,12 +5,15 @@
  *		run-together line holds several), every row must have its levels
  *		settled, an indicator that reads must check, problems must name
  *		lines of the text with reasons that are whole UTF-8, and the counts
- *		must agree with what was handed over.
+ *		must agree with what was handed over.  Each project is then reviewed
+ *		(goal_review.c) as imported: every finding must name a known rule at
+ *		a severity, rows of the project, and a message of whole UTF-8.
  */
 #include "postgres.h"
 
 #include <stdlib.h>
 
+#include "goal_review.h"
 #include "goal_table.h"
 #include "scan.h"
 
@@ -25,6 +28,130 @@ typedef struct Seen
 	int64		nproblems;
 	int			max_problem_line;
 } Seen;
+
+static int	review_nrows;
+
+static void
+on_finding(void *arg, const GrFinding *f)
+{
+	int			i,
+				len;
+
+	if (f->rule < 0 || f->rule >= gr_rule_count() || f->severity == IND_REVIEW_OFF ||
+		f->nrows < 0 || f->nrows > GR_MAX_FINDING_ROWS || f->message == NULL)
+		abort();
+	for (i = 0; i < f->nrows; i++)
+		if (f->rows[i] < 0 || f->rows[i] >= review_nrows)
+			abort();
+	len = (int) strlen(f->message);
+	if (len == 0 || ind_utf8_whole(f->message, len) != len)
+		abort();
+}
+
+/* What one review allocates, freed after it (libFuzzer reports leaks). */
+static void *owned[8 * GT_MAX_PROJECT_ROWS + 16];
+static int	nowned;
+
+static void *
+own(size_t n)
+{
+	void	   *p = malloc(n ? n : 1);
+
+	if (nowned == (int) lengthof(owned))
+		abort();
+	owned[nowned++] = p;
+	return p;
+}
+
+static char *
+dup_slice(GtSlice s)
+{
+	char	   *r;
+
+	if (s.s == NULL)
+		return NULL;
+	r = own(s.len + 1);
+	memcpy(r, s.s, s.len);
+	r[s.len] = '\0';
+	return r;
+}
+
+static GrAmount
+amount(GtSlice s)
+{
+	GrAmount	a = {false, {0, 0}};
+	int			used;
+
+	if (s.s != NULL && ind_decimal_parse(s.s, s.len, true, &used, &a.v) == IND_DEC_OK && used == s.len)
+		a.known = true;
+	return a;
+}
+
+/* The project as goal_review() would get it from the importer, reviewed. */
+static void
+review(Seen *seen, const GtProject *project, const GtRow *rows, int nrows)
+{
+	GrProject	p;
+	GrRow	   *gr = calloc(Max(nrows, 1), sizeof(GrRow));
+	IndPolicy	policy;
+	int			i,
+				n = 0;
+
+	memset(&p, 0, sizeof(p));
+	p.code = dup_slice(project->field[GT_CODE]);
+	p.name = dup_slice(project->field[GT_NAME]);
+	p.annual_goal = dup_slice(project->field[GT_GOAL]);
+	p.total = amount(project->field[GT_TOTAL]);
+	p.fiscal = amount(project->field[GT_FISCAL]);
+	p.non_fiscal = amount(project->field[GT_NONFISCAL]);
+	p.budget_weight = amount(project->field[GT_BUDGET_WEIGHT]);
+	p.year = 2022;
+	for (i = 0; i < nrows; i++)
+	{
+		IndError	err;
+		int			inferred;
+
+		if (rows[i].labels_only)
+			continue;
+		gr[n].level1 = rows[i].level1 ? rows[i].level1->name : NULL;
+		gr[n].level2 = rows[i].level2 ? rows[i].level2->name : NULL;
+		gr[n].name = dup_slice(rows[i].name);
+		gr[n].target_cell = dup_slice(rows[i].target);
+		gr[n].weight = amount(rows[i].weight);
+		gr[n].source_line = rows[i].line;
+		/* the spec's text may point into a buffer reused by the next row: copied */
+		gr[n].has_spec = false;
+		if (rows[i].target.s != NULL)
+		{
+			char	   *buf = malloc(GT_SPECBUF_SIZE);
+
+			gr[n].has_spec = gt_row_spec(&rows[i], buf, &gr[n].spec, &err, &inferred) == IND_OK;
+			if (gr[n].has_spec && gr[n].spec.text != NULL && gr[n].spec.text_len > 0)
+			{
+				/* keep the text past this buffer's reuse */
+				char	   *t = own(gr[n].spec.text_len);
+
+				memcpy(t, gr[n].spec.text, gr[n].spec.text_len);
+				gr[n].spec.text = t;
+			}
+			if (gr[n].has_spec && gr[n].spec.unit != NULL && gr[n].spec.unit != gr[n].spec.unit_buf)
+			{
+				char	   *u = own(gr[n].spec.unit_len + 1);
+
+				memcpy(u, gr[n].spec.unit, gr[n].spec.unit_len);
+				gr[n].spec.unit = u;
+			}
+			free(buf);
+		}
+		n++;
+	}
+	ind_policy_preset(IND_PRESET_CENTRAL, &policy);
+	review_nrows = n;
+	gr_review(&p, gr, n, NULL, 0, &policy, on_finding, seen);
+	while (nowned > 0)
+		free(owned[--nowned]);
+	free(gr);
+}
 
 static void
 on_project(void *arg, const GtProject *project, const GtRow *rows, int nrows)
@@ -56,6 +183,7 @@ on_project(void *arg, const GtProject *project, const GtRow *rows, int nrows)
 		seen->nrows++;
 	}
 	seen->nprojects++;
+	review(seen, project, rows, nrows);
 }
 
 static void

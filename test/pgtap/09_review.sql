@@ -7,7 +7,7 @@
 \pset pager off
 
 BEGIN;
-SELECT plan(11);
+SELECT plan(12);
 \ir ../review_gen.sql
 
 CREATE TEMP TABLE gp AS SELECT p FROM pg_temp.gen_review_projects(600) p;
@@ -67,11 +67,26 @@ SELECT is((SELECT count(*) FROM goal_review_grades(ARRAY(SELECT p FROM gp), ARRA
 
 -- history: a project reviewed against itself a year earlier, with actuals above its targets
 SELECT is((SELECT count(*) FROM goal_review(ARRAY(SELECT p FROM gp), ARRAY(SELECT r FROM gr), 'central',
-               ARRAY(SELECT ROW((r).project_code, NULL, 2021, (r).name, (r).spec, '99999')::goal_review_history
+               ARRAY(SELECT ROW((r).project_code, NULL, 2021, (r).name, (r).spec, '99999', (r).source_line)::goal_review_history
                      FROM gr WHERE (r).spec IS NOT NULL))
            WHERE rule = 'H1'),
           (SELECT count(*) FROM gr WHERE comparator((r).spec) IN ('>=', '>')),
           'property: H1 fires on every >= row whose last-year actual (99999, unitless) lies above the target');
+
+-- history with repeated names (i % 37 plants a second 服务人数): the choice of the earlier row
+-- does not depend on the order of the history array
+CREATE TEMP TABLE gh AS
+SELECT ROW('Y' || (r).project_code, NULL, 2021, (r).name, (r).spec,
+           CASE WHEN (r).source_line % 2 = 0 THEN '600人' ELSE '90%' END, (r).source_line)::goal_review_history AS h
+FROM gr;
+SELECT set_eq($$SELECT project_code, rule, source_lines, message
+	  FROM goal_review(ARRAY(SELECT p FROM gp), ARRAY(SELECT r FROM gr), 'central',
+	                   ARRAY(SELECT ROW(('G' || substr((h).project_code, 3)), (h).project_name, (h).year, (h).name, (h).spec, (h).actual, (h).source_line)::goal_review_history FROM gh))$$,
+	$$SELECT project_code, rule, source_lines, message
+	  FROM goal_review(ARRAY(SELECT p FROM gp), ARRAY(SELECT r FROM gr), 'central',
+	                   ARRAY(SELECT ROW(('G' || substr((h).project_code, 3)), (h).project_name, (h).year, (h).name, (h).spec, (h).actual, (h).source_line)::goal_review_history
+	                         FROM gh ORDER BY md5((h).name || (h).source_line) DESC))$$,
+	'property: with repeated names in the history, its order does not change the findings');
 
 SELECT * FROM finish();
 ROLLBACK;
