@@ -166,6 +166,16 @@ else
 	failed=$((failed + 1))
 fi
 
+say "review benchmark script, quick size"
+if BENCH_SKIP_BUILD=yes BENCH_REPEATS=1 bash "$scratch/test/bench/review.sh" 2000 >"$scratch/bench_review.out" 2>&1 &&
+	grep -q "review agrees: true" "$scratch/bench_review.out"; then
+	tail -9 "$scratch/bench_review.out"
+	passed=$((passed + 1))
+else
+	cat "$scratch/bench_review.out"
+	failed=$((failed + 1))
+fi
+
 say "importer benchmark script, quick size"
 if BENCH_REPEATS=1 PGDATABASE=indicator_tap bash "$scratch/test/bench/import.sh" 200 >"$scratch/bench_import.out" 2>&1; then
 	tail -15 "$scratch/bench_import.out"

@@ -11,6 +11,8 @@
 # (b) goal_review_result: the view, one goal_review() call per project, with the 2021 tables as history
 # (c) project_review_result: the grades over (b)
 # (d) one goal_review() call over every project's arrays at once (the importer's shape)
+# (e) the same with the 2021 tables as history in the same call
+# It checks first that (b) and (e) find the same, finding for finding.
 # The goal of #14 is (b) under 10 s at 100,000 projects on this machine.
 # Ratios are taken within one run on one machine; absolute times are only
 # context.  Not a test: nothing here fails on a slow machine.
@@ -73,11 +75,32 @@ BEGIN
 	RETURN (SELECT format('%s:%s:%s', round(percentile_disc(0.5) WITHIN GROUP (ORDER BY t), 0),
 	                      round(min(t), 0), round(max(t), 0)) FROM unnest(times) t);
 END $$;
+CREATE VIEW one_call AS
+SELECT * FROM goal_review(
+	ARRAY(SELECT ROW(p.project_code, p.name, p.year, p.department, p.total_funds, p.fiscal_funds, p.non_fiscal_funds,
+	                 p.budget_execution_weight, p.annual_goal, p.attribute, p.period_start, p.period_end)::goal_review_project
+	      FROM goal_project p WHERE p.year = 2022),
+	ARRAY(SELECT ROW(i.project_code, i.level1, i.level2, i.name, i.spec, i.weight, i.source_line, NULL)::goal_review_row
+	      FROM goal_indicator i WHERE i.project_code NOT LIKE 'Y%'),
+	'central',
+	ARRAY(SELECT ROW(h.project_code, hp.name, hp.year, h.name, h.spec, a.actual, h.source_line)::goal_review_history
+	      FROM goal_project hp JOIN goal_indicator h ON h.project_code = hp.project_code
+	      LEFT JOIN actual_result a ON a.project_code = h.project_code AND a.source_line = h.source_line
+	      WHERE hp.year IN (2021, 2020)));
+SQL
+
+say "checking that the view and one call find the same"
+psql_q -At <<'SQL'
+SELECT 'review agrees: ' ||
+       (NOT EXISTS (SELECT project_code, rule, source_lines, message FROM goal_review_result WHERE year = 2022
+                    EXCEPT ALL SELECT project_code, rule, source_lines, message FROM one_call)
+        AND NOT EXISTS (SELECT project_code, rule, source_lines, message FROM one_call
+                        EXCEPT ALL SELECT project_code, rule, source_lines, message FROM goal_review_result WHERE year = 2022))::text;
 SQL
 
 say "timing (median of $repeats, [min-max])"
-IFS='|' read -r base view grades one findings < <(psql_q -At -v repeats="$repeats" <<'SQL'
-SELECT format('%s|%s|%s|%s|%s',
+IFS='|' read -r base view grades one onehist findings < <(psql_q -At -v repeats="$repeats" <<'SQL'
+SELECT format('%s|%s|%s|%s|%s|%s',
   bench($q$SELECT sum(x.n) FROM goal_project p,
 	LATERAL (SELECT cardinality(ARRAY(SELECT ROW(i.project_code, i.level1, i.level2, i.name, i.spec, i.weight, i.source_line, NULL)::goal_review_row
 	                                 FROM goal_indicator i WHERE i.project_code = p.project_code ORDER BY i.source_line))
@@ -94,6 +117,7 @@ SELECT format('%s|%s|%s|%s|%s',
 	      FROM goal_project p WHERE p.year = 2022),
 	ARRAY(SELECT ROW(i.project_code, i.level1, i.level2, i.name, i.spec, i.weight, i.source_line, NULL)::goal_review_row
 	      FROM goal_indicator i WHERE i.project_code NOT LIKE 'Y%'))$q$, :repeats),
+  bench($q$SELECT count(*) FROM one_call$q$, :repeats),
   (SELECT count(*) FROM goal_review_result WHERE year = 2022));
 SQL
 )
@@ -108,5 +132,6 @@ echo "== $projects projects of 12 rows, and their 2021 tables as history: median
 line "(a) gathering the arrays, per project" "$base"
 line "(b) goal_review_result (per project, with history)" "$view" "$(ratio "$view" "$base")x (a)   goal < 10000 ms"
 line "(c) project_review_result (the grades)" "$grades" "$(ratio "$grades" "$view")x (b)"
-line "(d) one goal_review() call, no history" "$one" "$(ratio "$one" "$base")x (a)"
+line "(d) one goal_review() call, no history" "$one" "$(ratio "$one" "$base")x (a)   goal < 10000 ms"
+line "(e) one goal_review() call, with history" "$onehist" "$(ratio "$onehist" "$view")x (b)"
 echo "  findings: $findings"
