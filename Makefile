@@ -32,6 +32,7 @@ OBJS = \
 	src/review.o \
 	src/review_sql.o \
 	src/goal_review.o \
+	src/goal_review_import.o \
 	src/goal_review_sql.o \
 	src/scorecard.o \
 	src/scorecard_sql.o \

@@ -98,7 +98,9 @@ SELECT p.project_code, p.name,
                     coalesce(bool_or(f.rule = 'R1' AND f.severity = 'error'), false), policy)
 FROM unnest(projects) WITH ORDINALITY AS p
      LEFT JOIN goal_review(projects, rows, policy, history) f
-            ON f.project_code IS NOT DISTINCT FROM p.project_code AND f.project_name IS NOT DISTINCT FROM p.name
+            ON f.project_code IS NOT DISTINCT FROM p.project_code
+-- a project has a code or a name (goal_review passes over one with neither, a NULL element)
+WHERE p.project_code IS NOT NULL OR p.name IS NOT NULL
 GROUP BY p.ordinality, p.project_code, p.name
 ORDER BY p.ordinality
 $f$;
@@ -106,49 +108,22 @@ COMMENT ON FUNCTION goal_review_grades(goal_review_project[], goal_review_row[],
 'one row per project: its errors, warnings and findings from goal_review() and its grade (review_grade)';
 
 /*
- * The importer's output reviewed: projects, rows, and the printed target of
- * a row whose spec does not read (from goal_table_problems) for R3.
+ * The importer's output reviewed: each project as the reader finishes it,
+ * with its own rows (tables without 项目编码 never mix) and, for R3, the
+ * target cell as printed.
  */
 CREATE FUNCTION goal_table_review(raw text, format text DEFAULT 'auto', policy text DEFAULT 'central',
 	OUT project_code text, OUT project_name text, OUT rule text, OUT dimension text,
 	OUT severity text, OUT indicators text[], OUT source_lines integer[], OUT message text)
-	RETURNS SETOF record LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $f$
-WITH problems AS MATERIALIZED (
-	SELECT q.line, q.content FROM goal_table_problems(raw, format, policy) q
-	WHERE q.reason LIKE 'the indicator does not read%'
-)
-SELECT * FROM goal_review(
-	ARRAY(SELECT ROW(p.project_code, p.name, p.year, p.department, p.total_funds, p.fiscal_funds,
-	                 p.non_fiscal_funds, p.budget_execution_weight, p.annual_goal, NULL, NULL, NULL)::goal_review_project
-	      FROM goal_table_projects(raw, format) p ORDER BY p.source_line),
-	ARRAY(SELECT ROW(r.project_code, coalesce(r.level1, r.level1_label), coalesce(r.level2, r.level2_label),
-	                 r.name, r.spec, r.weight, r.source_line,
-	                 CASE WHEN r.spec IS NULL THEN (SELECT q.content FROM problems q WHERE q.line = r.source_line LIMIT 1) END
-	                )::goal_review_row
-	      FROM goal_table_rows(raw, format) r ORDER BY r.source_line),
-	policy)
-$f$;
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'indicator_goal_table_review' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
 COMMENT ON FUNCTION goal_table_review(text, text, text) IS
-'read goal tables in any format and review them (goal_review): one row per finding';
+'read goal tables in any format and review each project as read (goal_review): one row per finding';
 
 CREATE FUNCTION goal_table_review(workbook bytea, policy text DEFAULT 'central',
 	OUT project_code text, OUT project_name text, OUT rule text, OUT dimension text,
 	OUT severity text, OUT indicators text[], OUT source_lines integer[], OUT message text)
-	RETURNS SETOF record LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $f$
-WITH problems AS MATERIALIZED (
-	SELECT q.line, q.content FROM goal_table_problems(workbook, policy) q
-	WHERE q.reason LIKE 'the indicator does not read%'
-)
-SELECT * FROM goal_review(
-	ARRAY(SELECT ROW(p.project_code, p.name, p.year, p.department, p.total_funds, p.fiscal_funds,
-	                 p.non_fiscal_funds, p.budget_execution_weight, p.annual_goal, NULL, NULL, NULL)::goal_review_project
-	      FROM goal_table_projects(workbook) p),
-	ARRAY(SELECT ROW(r.project_code, coalesce(r.level1, r.level1_label), coalesce(r.level2, r.level2_label),
-	                 r.name, r.spec, r.weight, r.source_line,
-	                 CASE WHEN r.spec IS NULL THEN (SELECT q.content FROM problems q WHERE q.line = r.source_line LIMIT 1) END
-	                )::goal_review_row
-	      FROM goal_table_rows(workbook) r),
-	policy)
-$f$;
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'indicator_goal_table_review_xlsx' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION goal_table_review(bytea, text) IS
-'review the goal tables of an xlsx workbook (goal_review): one row per finding';
+'review the goal tables of an xlsx workbook (goal_review), each project as read: one row per finding';

@@ -329,7 +329,12 @@ fmt_target(const IndSpec *s, char *buf, int buflen)
 
 	if (s->op == IND_OP_NONE)
 	{
-		snprintf(buf, buflen, "%.*s", s->text_len, s->text ? s->text : "");
+		int			n = Min(s->text_len, buflen - 1);
+
+		/* never a character cut in two */
+		n = s->text ? ind_utf8_whole(s->text, n) : 0;
+		memcpy(buf, s->text ? s->text : "", n);
+		buf[n] = '\0';
 		return;
 	}
 	fmt_dec(s->lo, lo);
@@ -497,7 +502,7 @@ rule_goal(GrCtx *c)
 static void
 rule_rows(GrCtx *c)
 {
-	int			year = c->p->year;
+	int			year = c->p->year >= 1 && c->p->year <= 9999 ? c->p->year : 0;
 	int			i;
 
 	for (i = 0; i < c->nrows; i++)
@@ -677,23 +682,34 @@ rule_weights(GrCtx *c)
 	if (!any)
 		return;					/* a table that prints no weights: the sheet will */
 
-	begin(c, GR_R6);
-	for (i = 0; i < c->nrows; i++)
 	{
-		GrRow	   *r = &c->rows[i];
+		int			n = 0;
 
-		if (!absent(r) && (!r->weight.known || r->weight.v.mant <= 0))
-			add_row(c, i);
-	}
-	if (c->f.nrows > 0)
-	{
-		int			k;
+		begin(c, GR_R6);
+		for (i = 0; i < c->nrows; i++)
+		{
+			GrRow	   *r = &c->rows[i];
 
-		gr_printf(&c->buf, "%d项指标的分值未填写或不大于0：", c->f.nrows);
-		for (k = 0; k < c->f.nrows; k++)
-			gr_printf(&c->buf, "%s%s", k ? "、" : "", nz(c->rows[c->f.rows[k]].name));
-		gr_printf(&c->buf, "，每项指标应赋予大于0的分值");
-		finish(c);
+			if (!absent(r) && (!r->weight.known || r->weight.v.mant <= 0))
+				n++;
+		}
+		if (n > 0)
+		{
+			gr_printf(&c->buf, "%d项指标的分值未填写或不大于0：", n);
+			n = 0;
+			for (i = 0; i < c->nrows; i++)
+			{
+				GrRow	   *r = &c->rows[i];
+
+				if (!absent(r) && (!r->weight.known || r->weight.v.mant <= 0))
+				{
+					gr_printf(&c->buf, "%s%s", n++ ? "、" : "", nz(r->name));
+					add_row(c, i);
+				}
+			}
+			gr_printf(&c->buf, "，每项指标应赋予大于0的分值");
+			finish(c);
+		}
 	}
 
 	ind_weight_sums_init(&ws);
@@ -784,6 +800,7 @@ rule_funds(GrCtx *c)
 	{
 		IndRatio	sum = ind_ratio_int(0);
 		IndRatio   *vals = palloc(sizeof(IndRatio) * Max(c->nrows, 1));
+		int			nvals = 0;
 		int			k;
 
 		begin(c, GR_R10);
@@ -801,9 +818,10 @@ rule_funds(GrCtx *c)
 			f.num = num;
 			f.den = den;
 			if (!ind_ratio_mul(ind_ratio_from_decimal(r->spec.op == IND_OP_RANGE ? r->spec.hi : r->spec.lo), f,
-							   &vals[c->f.nrows]) ||
-				!ind_ratio_add(sum, vals[c->f.nrows], &sum))
+							   &vals[nvals]) ||
+				!ind_ratio_add(sum, vals[nvals], &sum))
 				return;
+			nvals++;
 			add_row(c, i);
 		}
 
@@ -811,7 +829,7 @@ rule_funds(GrCtx *c)
 		 * A row that is the sum of all the others (年度预算总成本 beside
 		 * 出差总成本 and 劳务总成本) is their total, not one more cost.
 		 */
-		for (k = 0; k < c->f.nrows && c->f.nrows > 2; k++)
+		for (k = 0; k < nvals && nvals > 2; k++)
 		{
 			IndRatio	twice;
 
@@ -821,7 +839,7 @@ rule_funds(GrCtx *c)
 				break;
 			}
 		}
-		if (c->f.nrows > 0 && ind_ratio_cmp(sum, ind_ratio_from_decimal(p->total.v)) > 0)
+		if (nvals > 0 && ind_ratio_cmp(sum, ind_ratio_from_decimal(p->total.v)) > 0)
 		{
 			fmt_ratio(sum, b[0]);
 			fmt_dec(p->total.v, b[1]);
@@ -1086,19 +1104,55 @@ same_project(const GrCtx *c, const GrHistory *h)
 	return c->p->name != NULL && h->project_name != NULL && strcmp(c->p->name, h->project_name) == 0;
 }
 
+static int
+null_last_cmp(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return (a == NULL) - (b == NULL);
+	return strcmp(a, b);
+}
+
 /*
  * Of two earlier rows that match as well, the one on the row's own line,
- * else the lower line: the choice must not depend on the arrays' order.
+ * else the lower line, else the project's own code over its name, else by
+ * code, target and actual: a total order, so that the choice never depends
+ * on the order of the history array.
  */
 static bool
-better_line(const GrHistory *h, const GrHistory *best, int line)
+better_line(const GrCtx *c, const GrHistory *h, const GrHistory *best, int line)
 {
 	int			hl = h->source_line > 0 ? h->source_line : INT_MAX;
 	int			bl = best->source_line > 0 ? best->source_line : INT_MAX;
+	bool		hcode,
+				bcode;
+	int			k;
 
 	if (line > 0 && (h->source_line == line) != (best->source_line == line))
 		return h->source_line == line;
-	return hl < bl;
+	if (hl != bl)
+		return hl < bl;
+	hcode = c->p->code != NULL && h->project_code != NULL && strcmp(c->p->code, h->project_code) == 0;
+	bcode = c->p->code != NULL && best->project_code != NULL && strcmp(c->p->code, best->project_code) == 0;
+	if (hcode != bcode)
+		return hcode;
+	if ((k = null_last_cmp(h->project_code, best->project_code)) != 0)
+		return k < 0;
+	if (h->has_spec != best->has_spec)
+		return h->has_spec;
+	if (h->has_spec)
+	{
+		char		x[IND_MAX_TEXT_BYTES + 128],
+					y[IND_MAX_TEXT_BYTES + 128];
+
+		if (ind_format_length(&h->spec) < (int) sizeof(x) && ind_format_length(&best->spec) < (int) sizeof(y))
+		{
+			x[ind_format(&h->spec, x)] = '\0';
+			y[ind_format(&best->spec, y)] = '\0';
+			if ((k = strcmp(x, y)) != 0)
+				return k < 0;
+		}
+	}
+	return null_last_cmp(h->actual, best->actual) < 0;
 }
 
 static const GrHistory *
@@ -1115,7 +1169,7 @@ earlier(const GrCtx *c, const GrRow *r, const GrHistory *hist, int nhist, int ye
 		const GrHistory *h = &hist[i];
 
 		if (h->year == year && h->name != NULL && strcmp(h->name, r->name) == 0 && same_project(c, h) &&
-			(best == NULL || better_line(h, best, r->source_line)))
+			(best == NULL || better_line(c, h, best, r->source_line)))
 			best = h;
 	}
 	if (best != NULL)
@@ -1134,7 +1188,7 @@ earlier(const GrCtx *c, const GrRow *r, const GrHistory *hist, int nhist, int ye
 			continue;
 		/* the most similar, then by line */
 		cmp = (int128) common * best_total - (int128) best_common * total;
-		if (best == NULL || cmp > 0 || (cmp == 0 && better_line(h, best, r->source_line)))
+		if (best == NULL || cmp > 0 || (cmp == 0 && better_line(c, h, best, r->source_line)))
 		{
 			best = h;
 			best_common = common;
@@ -1161,7 +1215,7 @@ same_spec(const IndSpec *a, const IndSpec *b)
 static void
 rule_history(GrCtx *c, const GrHistory *hist, int nhist)
 {
-	int			year = c->p->year;
+	int			year = c->p->year >= 1 && c->p->year <= 9999 ? c->p->year : 0;
 	int			i;
 
 	if (nhist == 0 || year <= 0 || (!on(c, GR_H1) && !on(c, GR_H2)))
@@ -1224,6 +1278,9 @@ resolve_levels(GrRow *r)
 	const IndLevel *l1 = r->level1 ? ind_level_lookup_loose(r->level1, (int) strlen(r->level1)) : NULL;
 	const IndLevel *l2 = r->level2 ? ind_level_lookup_loose(r->level2, (int) strlen(r->level2)) : NULL;
 
+	/* 成本指标 in the level-1 column is the 2021 level 1, not 2020's level 2 */
+	if (l1 != NULL)
+		l1 = ind_level_as_level1(l1);
 	if (l1 != NULL && l1->depth != 1)
 		l1 = ind_level1_entry(l1->level1);
 	if (l2 != NULL && l2->depth != 2)

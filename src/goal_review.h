@@ -82,6 +82,9 @@ typedef struct GrHistory
 
 #define GR_MAX_FINDING_ROWS 64
 
+/* No goal table comes near this; R5, R15 and R16 compare rows pairwise. */
+#define GR_MAX_PROJECT_ROWS 2000
+
 typedef struct GrFinding
 {
 	int			rule;			/* GrRule */
@@ -96,6 +99,11 @@ typedef void (*GrEmit) (void *arg, const GrFinding *f);
 extern void gr_review(const GrProject *p, GrRow *rows, int nrows,
 					  const GrHistory *hist, int nhist, const IndPolicy *policy,
 					  GrEmit emit, void *arg);
+struct GtProject;
+struct GtRow;
+extern int	gr_from_import(const struct GtProject *gp, const struct GtRow *rows, int nrows,
+						   GrProject *p, GrRow *out);
+extern void gr_import_free(GrProject *p, GrRow *rows, int n);
 extern const char *gr_rule_code(int rule);
 extern const char *gr_rule_dimension(int rule);
 extern const char *gr_severity_name(int severity);

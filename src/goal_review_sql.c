@@ -13,7 +13,10 @@
  */
 #include "compat.h"
 
+#include <limits.h>
+
 #include "access/htup_details.h"
+#include "access/transam.h"
 #include "catalog/pg_type.h"
 #include "fmgr.h"
 #include "funcapi.h"
@@ -27,6 +30,7 @@
 
 #include "encoding.h"
 #include "goal_review.h"
+#include "import_sql.h"
 #include "indicator.h"
 #include "numeric_io.h"
 #include "policy_sql.h"
@@ -55,8 +59,14 @@ typedef struct Deformed
 	bool	   *nulls;
 } Deformed;
 
+/* What each attribute must be: a builtin type, or InvalidOid for the extension's indicator. */
+static const Oid project_types[] = {TEXTOID, TEXTOID, INT4OID, TEXTOID, NUMERICOID, NUMERICOID, NUMERICOID,
+NUMERICOID, TEXTOID, TEXTOID, DATEOID, DATEOID};
+static const Oid row_types[] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID, InvalidOid, NUMERICOID, INT4OID, TEXTOID};
+static const Oid history_types[] = {TEXTOID, TEXTOID, INT4OID, TEXTOID, InvalidOid, TEXTOID, INT4OID};
+
 static void
-deform_array(ArrayType *arr, int natts, const char *typname, Deformed *out)
+deform_array(ArrayType *arr, int natts, const Oid *types, const char *typname, Deformed *out)
 {
 	Oid			elemtype = ARR_ELEMTYPE(arr);
 	int16		typlen;
@@ -79,6 +89,20 @@ deform_array(ArrayType *arr, int natts, const char *typname, Deformed *out)
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("goal_review needs an array of %s", typname),
 				 errdetail("The array's rows have %d columns, not %d.", desc->natts, natts)));
+	for (i = 0; i < natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, i);
+		bool		ok = types[i] != InvalidOid ? att->atttypid == types[i] :
+			(att->atttypid >= FirstNormalObjectId && att->attlen == -1);
+
+		if (att->attisdropped || !ok)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("goal_review needs an array of %s", typname),
+					 errdetail("Column %d (%s) of the array's rows is of type %s.", i + 1,
+							   NameStr(att->attname), format_type_be(att->atttypid)),
+					 errhint("The type %s has been altered: recreate it as the extension defines it.", typname)));
+	}
 	out->natts = natts;
 	out->values = palloc(sizeof(Datum) * Max(out->n, 1) * natts);
 	out->nulls = palloc(sizeof(bool) * Max(out->n, 1) * natts);
@@ -263,6 +287,76 @@ keyed_range(const Keyed *k, int n, const Keyed *key, int *count)
 	return lo;
 }
 
+/* Rows by source line; rows without one after, in the order given. */
+typedef struct LineKey
+{
+	int			line;
+	int			index;
+} LineKey;
+
+/* A line's place: unknown (0) after every known line. */
+static unsigned int
+line_rank(int line)
+{
+	return line > 0 ? (unsigned int) line : UINT_MAX;
+}
+
+static int
+line_cmp(const void *a, const void *b)
+{
+	const LineKey *x = (const LineKey *) a;
+	const LineKey *y = (const LineKey *) b;
+	unsigned int xl = line_rank(x->line);
+	unsigned int yl = line_rank(y->line);
+
+	if (xl != yl)
+		return xl < yl ? -1 : 1;
+	return (x->index > y->index) - (x->index < y->index);
+}
+
+static void
+sort_rows(GrRow *rows, int n)
+{
+	LineKey    *keys;
+	GrRow	   *copy;
+	int			i;
+
+	for (i = 1; i < n; i++)
+		if (line_rank(rows[i - 1].source_line) > line_rank(rows[i].source_line))
+			break;
+	if (i >= n)
+		return;					/* already in order: the usual case */
+	keys = palloc(sizeof(LineKey) * n);
+	copy = palloc(sizeof(GrRow) * n);
+	for (i = 0; i < n; i++)
+	{
+		keys[i].line = rows[i].source_line;
+		keys[i].index = i;
+	}
+	qsort(keys, n, sizeof(LineKey), line_cmp);
+	memcpy(copy, rows, sizeof(GrRow) * n);
+	for (i = 0; i < n; i++)
+	{
+		rows[i] = copy[keys[i].index];
+		/* a unit the spec rewrote lives in the spec itself */
+		if (copy[keys[i].index].spec.unit == copy[keys[i].index].spec.unit_buf)
+			rows[i].spec.unit = rows[i].spec.unit_buf;
+	}
+}
+
+/* R5, R15 and R16 compare rows pairwise: a project beyond any goal table is refused. */
+static void
+check_rows(const GrProject *p, int count)
+{
+	if (count > GR_MAX_PROJECT_ROWS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("goal_review reviews at most %d rows a project", GR_MAX_PROJECT_ROWS),
+				 p->code ? errdetail("Project \"%s\" has %d rows.", ind_from_utf8(p->code, (int) strlen(p->code)), count) :
+				 errdetail("A project has %d rows.", count),
+				 errhint("Check that the rows' project_code names their project: no goal table has that many indicators.")));
+}
+
 typedef struct Collected
 {
 	GrFinding	f;
@@ -379,13 +473,13 @@ indicator_goal_review(PG_FUNCTION_ARGS)
 	InitMaterializedSRF(fcinfo, 0);
 	if (PG_ARGISNULL(0))
 		return (Datum) 0;
-	deform_array(PG_GETARG_ARRAYTYPE_P(0), P_NATTS, "goal_review_project", &pd);
+	deform_array(PG_GETARG_ARRAYTYPE_P(0), P_NATTS, project_types, "goal_review_project", &pd);
 	if (PG_ARGISNULL(1))
 		rd.n = 0;
 	else
-		deform_array(PG_GETARG_ARRAYTYPE_P(1), R_NATTS, "goal_review_row", &rd);
+		deform_array(PG_GETARG_ARRAYTYPE_P(1), R_NATTS, row_types, "goal_review_row", &rd);
 	if (PG_NARGS() > 3 && !PG_ARGISNULL(3))
-		deform_array(PG_GETARG_ARRAYTYPE_P(3), H_NATTS, "goal_review_history", &hd);
+		deform_array(PG_GETARG_ARRAYTYPE_P(3), H_NATTS, history_types, "goal_review_history", &hd);
 
 	row_keys = palloc(sizeof(Keyed) * Max(rd.n, 1));
 	for (i = 0; i < rd.n; i++)
@@ -402,6 +496,29 @@ indicator_goal_review(PG_FUNCTION_ARGS)
 		}
 		qsort(hist_codes, hd.n, sizeof(Keyed), keyed_cmp);
 		qsort(hist_names, hd.n, sizeof(Keyed), keyed_cmp);
+	}
+
+	/*
+	 * Rows go to their project by code, so two projects of one code (or two
+	 * without a code) would share their rows: refused rather than merged.
+	 */
+	{
+		Keyed	   *pk = palloc(sizeof(Keyed) * Max(pd.n, 1));
+		int			n = 0;
+
+		for (i = 0; i < pd.n; i++)
+			if (!(ISNULL(&pd, i, P_CODE) && ISNULL(&pd, i, P_NAME)))
+				pk[n++] = key_attr(&pd, i, P_CODE);
+		qsort(pk, n, sizeof(Keyed), keyed_cmp);
+		for (i = 1; i < n; i++)
+			if (key_cmp(&pk[i - 1], &pk[i]) == 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("goal_review needs one project per project_code"),
+						 pk[i].s ? errdetail("Two projects have the code \"%.*s\".", pk[i].len, pk[i].s) :
+						 errdetail("Two projects have no code."),
+						 errhint("Rows belong to a project by its code: give each project its own, or review the tables with goal_table_review(), which keeps each table's rows together.")));
+		pfree(pk);
 	}
 
 	/* what one project needs lives in a context emptied after its findings are out */
@@ -425,15 +542,17 @@ indicator_goal_review(PG_FUNCTION_ARGS)
 		old = MemoryContextSwitchTo(per_project);
 		read_project(&pd, i, &p);
 		first = keyed_range(row_keys, rd.n, &code, &count);
+		check_rows(&p, count);
 		prow = palloc(sizeof(GrRow) * Max(count, 1));
-		/* in the order given: the sort keeps it within a code */
 		for (k = 0; k < count; k++)
 			read_row(&rd, row_keys[first + k].index, &prow[k]);
+		/* the table's order, whatever the array's (a parallel scan interleaves) */
+		sort_rows(prow, count);
 		if (hd.n > 0)
 		{
-			int			hc,
+			int			hc = 0,
 						nc,
-						hf = keyed_range(hist_codes, hd.n, &code, &hc);
+						hf = code.s ? keyed_range(hist_codes, hd.n, &code, &hc) : 0;
 			int			nf = name.s ? keyed_range(hist_names, hd.n, &name, &nc) : 0;
 
 			if (name.s == NULL)
@@ -447,7 +566,8 @@ indicator_goal_review(PG_FUNCTION_ARGS)
 				int			h = hist_names[nf + k].index;
 				Keyed		hcode = key_attr(&hd, h, H_CODE);
 
-				if (key_cmp(&hcode, &code) != 0)
+				/* (rows of the same code were taken above) */
+				if (code.s == NULL || key_cmp(&hcode, &code) != 0)
 					read_history(&hd, h, &phist[nh++]);
 			}
 		}
@@ -459,6 +579,53 @@ indicator_goal_review(PG_FUNCTION_ARGS)
 	}
 	MemoryContextDelete(per_project);
 	return (Datum) 0;
+}
+
+/*
+ * goal_table_review(raw, format, policy) and goal_table_review(workbook,
+ * policy): each project reviewed as the reader finishes it, in the reader's
+ * per-project context.
+ */
+static void
+review_imported(void *arg, const GtProject *gp, const GtRow *rows, int nrows)
+{
+	ImportEmit *e = (ImportEmit *) arg;
+	MemoryContext old = MemoryContextSwitchTo(e->tmp);
+	GrProject	p;
+	GrRow	   *gr = palloc(sizeof(GrRow) * Max(nrows, 1));
+	Collector	col = {NULL, 0, 0};
+	int			n = gr_from_import(gp, rows, nrows, &p, gr);
+
+	check_rows(&p, n);
+	gr_review(&p, gr, n, NULL, 0, (const IndPolicy *) e->extra, collect, &col);
+	put_findings(e->rsinfo, &p, gr, &col);
+	MemoryContextSwitchTo(old);
+	MemoryContextReset(e->tmp);
+}
+
+static Datum
+review_import(FunctionCallInfo fcinfo, bool workbook)
+{
+	GtSink		sink = {0};
+	const IndPolicy *policy = ind_policy_arg(fcinfo, workbook ? 1 : 2);
+
+	sink.project = review_imported;
+	goal_table_import(fcinfo, &sink, workbook, policy);
+	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(indicator_goal_table_review);
+Datum
+indicator_goal_table_review(PG_FUNCTION_ARGS)
+{
+	return review_import(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(indicator_goal_table_review_xlsx);
+Datum
+indicator_goal_table_review_xlsx(PG_FUNCTION_ARGS)
+{
+	return review_import(fcinfo, true);
 }
 
 /* review_grade(errors, warnings, incomplete, policy): 优/良/中/差. */

@@ -936,3 +936,52 @@ gt_read_source(const GtSource *src, const GtOptions *options, const GtSink *sink
 	pfree(rec);
 	pfree(rd);
 }
+
+/*
+ * A project's name: its 项目名称, or else its title without the form's
+ * words (甲项目绩效目标表 is 甲).
+ */
+GtSlice
+gt_project_name(const GtProject *p)
+{
+	static const char suffix[] = "项目绩效目标表";
+	int			sl = (int) strlen(suffix);
+	GtSlice		name = p->field[GT_NAME];
+
+	if (name.s == NULL && p->title.s != NULL)
+	{
+		name = p->title;
+		if (name.len > sl && memcmp(name.s + name.len - sl, suffix, sl) == 0)
+			name.len -= sl;
+	}
+	return name;
+}
+
+/*
+ * An amount cell (万元, as the forms print them): "60.00", "10000万元",
+ * "854万(高标准农田建设400万元,…)".  *unit says what the cell names after
+ * the number: GT_AMOUNT_YUAN (元: the caller divides by 10,000),
+ * GT_AMOUNT_WAN (万) or GT_AMOUNT_NONE.  False when absent or not an amount.
+ */
+bool
+gt_slice_amount(GtSlice s, IndDecimal *d, int *unit)
+{
+	int			used;
+
+	*unit = GT_AMOUNT_NONE;
+	if (s.s == NULL || ind_decimal_parse(s.s, s.len, true, &used, d) != IND_DEC_OK)
+		return false;
+	if (used < s.len)
+	{
+		const char *rest = s.s + used;
+		int			rl = s.len - used;
+
+		if (rl >= 3 && memcmp(rest, "元", 3) == 0)
+			*unit = GT_AMOUNT_YUAN;
+		else if (rl >= 3 && memcmp(rest, "万", 3) == 0)
+			*unit = GT_AMOUNT_WAN;	/* 10000万元 is 万元 even in a block of 元 */
+		else if (rest[0] != '(' && !(rl >= 3 && memcmp(rest, "（", 3) == 0))
+			return false;
+	}
+	return true;
+}

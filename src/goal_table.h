@@ -158,6 +158,12 @@ extern void gt_read_source(const GtSource *src, const GtOptions *options,
 extern IndStatus gt_row_spec(const GtRow *row, char *specbuf, IndSpec *spec, IndError *err,
 							 int *inferred);
 extern bool gt_row_serial_date(const GtRow *row);
+extern GtSlice gt_project_name(const GtProject *p);
+enum
+{
+	GT_AMOUNT_NONE = 0, GT_AMOUNT_YUAN, GT_AMOUNT_WAN
+};
+extern bool gt_slice_amount(GtSlice s, IndDecimal *d, int *unit);
 extern bool gt_row_read(const GtCell *c, int n, const GtHeader *header, bool spaced,
 						GtRow *row, char *reason, int reasonlen);
 

@@ -24,10 +24,11 @@
 
 /*
  * Read the input argument, handing what is found to sink, whose callbacks
- * fill the function's materialized result.
+ * fill the function's materialized result (goal_table_review() too:
+ * goal_review_sql.c).
  */
-static void
-run_import(FunctionCallInfo fcinfo, GtSink *sink, bool workbook)
+void
+goal_table_import(FunctionCallInfo fcinfo, GtSink *sink, bool workbook, const void *extra)
 {
 	ImportInput in;
 	ImportEmit	emit;
@@ -35,6 +36,7 @@ run_import(FunctionCallInfo fcinfo, GtSink *sink, bool workbook)
 	GtOptions	options;
 
 	import_begin(fcinfo, workbook, &in, &emit);
+	emit.extra = extra;
 	if (in.isnull)
 		return;					/* no text: nothing to read */
 	options.format = in.format;
@@ -60,18 +62,7 @@ emit_project(void *arg, const GtProject *p,
 	MemoryContext old = MemoryContextSwitchTo(e->tmp);
 	Datum		values[GT_NFIELDS + 1];
 	bool		nulls[GT_NFIELDS + 1];
-	GtSlice		name = p->field[GT_NAME];
-
-	/* without a 项目名称 line, the title names the project */
-	if (name.s == NULL && p->title.s != NULL)
-	{
-		static const char suffix[] = "项目绩效目标表";
-		int			sl = (int) strlen(suffix);
-
-		name = p->title;
-		if (name.len > sl && memcmp(name.s + name.len - sl, suffix, sl) == 0)
-			name.len -= sl;
-	}
+	GtSlice		name = gt_project_name(p);	/* or the title, without a 项目名称 line */
 	values[0] = import_slice_text(p->field[GT_CODE], &nulls[0]);
 	values[1] = import_slice_text(name, &nulls[1]);
 	if (p->field[GT_YEAR].s != NULL)
@@ -230,7 +221,7 @@ import(FunctionCallInfo fcinfo, ImportKind kind, bool workbook)
 		sink.project = emit_rows;
 	else
 		sink.problem = emit_problem;
-	run_import(fcinfo, &sink, workbook);
+	goal_table_import(fcinfo, &sink, workbook, NULL);
 	return (Datum) 0;
 }
 

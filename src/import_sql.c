@@ -51,6 +51,7 @@ import_begin(FunctionCallInfo fcinfo, bool workbook, ImportInput *in, ImportEmit
 	e->natts = e->rsinfo->setDesc->natts;
 	e->textbuf = NULL;
 	e->tmp = NULL;
+	e->extra = NULL;
 	if (PG_ARGISNULL(0))
 	{
 		in->isnull = true;
@@ -132,25 +133,16 @@ Datum
 import_slice_numeric(GtSlice s, bool yuan, bool *isnull)
 {
 	IndDecimal	d;
-	int			used;
+	int			unit;
 	Datum		v;
 
 	*isnull = true;
-	if (s.s == NULL || ind_decimal_parse(s.s, s.len, true, &used, &d) != IND_DEC_OK)
+	if (!gt_slice_amount(s, &d, &unit))
 		return (Datum) 0;
 	v = ind_decimal_to_numeric(d, 0);
-	if (used < s.len)
-	{
-		const char *rest = s.s + used;
-		int			rl = s.len - used;
-
-		if (rl >= 3 && memcmp(rest, "元", 3) == 0)
-			yuan = true;
-		else if (rl >= 3 && memcmp(rest, "万", 3) == 0)
-			yuan = false;		/* 10000万元 is 万元 even in a block of 元 */
-		else if (rest[0] != '(' && !(rl >= 3 && memcmp(rest, "（", 3) == 0))
-			return (Datum) 0;
-	}
+	/* the cell's own unit wins over the block's */
+	if (unit != GT_AMOUNT_NONE)
+		yuan = unit == GT_AMOUNT_YUAN;
 	*isnull = false;
 	return yuan ? div_10000(v) : v;
 }

@@ -27,6 +27,7 @@ typedef struct ImportEmit
 	MemoryContext tmp;
 	int			natts;			/* the result's columns: the 1.0 functions have fewer */
 	char	   *textbuf;		/* scratch for indicators, allocated on first use */
+	const void *extra;			/* what the caller's callbacks need besides */
 } ImportEmit;
 
 /* The raw input, read from the call's arguments. */
@@ -41,6 +42,7 @@ typedef struct ImportInput
 	GtFormat	format;
 } ImportInput;
 
+extern void goal_table_import(FunctionCallInfo fcinfo, GtSink *sink, bool workbook, const void *extra);
 extern void import_begin(FunctionCallInfo fcinfo, bool workbook, ImportInput *in, ImportEmit *e);
 extern void import_end(ImportEmit *e, const GtResult *result, const char *what);
 extern void import_tick(void *arg);

@@ -48,109 +48,22 @@ on_finding(void *arg, const GrFinding *f)
 		abort();
 }
 
-/* What one review allocates, freed after it (libFuzzer reports leaks). */
-static void *owned[8 * GT_MAX_PROJECT_ROWS + 16];
-static int	nowned;
-
-static void *
-own(size_t n)
-{
-	void	   *p = malloc(n ? n : 1);
-
-	if (nowned == (int) lengthof(owned))
-		abort();
-	owned[nowned++] = p;
-	return p;
-}
-
-static char *
-dup_slice(GtSlice s)
-{
-	char	   *r;
-
-	if (s.s == NULL)
-		return NULL;
-	r = own(s.len + 1);
-	memcpy(r, s.s, s.len);
-	r[s.len] = '\0';
-	return r;
-}
-
-static GrAmount
-amount(GtSlice s)
-{
-	GrAmount	a = {false, {0, 0}};
-	int			used;
-
-	if (s.s != NULL && ind_decimal_parse(s.s, s.len, true, &used, &a.v) == IND_DEC_OK && used == s.len)
-		a.known = true;
-	return a;
-}
-
-/* The project as goal_review() would get it from the importer, reviewed. */
+/* The project as goal_table_review() gets it (goal_review_import.c), reviewed. */
 static void
 review(Seen *seen, const GtProject *project, const GtRow *rows, int nrows)
 {
 	GrProject	p;
-	GrRow	   *gr = calloc(Max(nrows, 1), sizeof(GrRow));
+	GrRow	   *gr = palloc(sizeof(GrRow) * Max(nrows, 1));
 	IndPolicy	policy;
-	int			i,
-				n = 0;
+	int			n = gr_from_import(project, rows, nrows, &p, gr);
 
-	memset(&p, 0, sizeof(p));
-	p.code = dup_slice(project->field[GT_CODE]);
-	p.name = dup_slice(project->field[GT_NAME]);
-	p.annual_goal = dup_slice(project->field[GT_GOAL]);
-	p.total = amount(project->field[GT_TOTAL]);
-	p.fiscal = amount(project->field[GT_FISCAL]);
-	p.non_fiscal = amount(project->field[GT_NONFISCAL]);
-	p.budget_weight = amount(project->field[GT_BUDGET_WEIGHT]);
-	p.year = 2022;
-	for (i = 0; i < nrows; i++)
-	{
-		IndError	err;
-		int			inferred;
-
-		if (rows[i].labels_only)
-			continue;
-		gr[n].level1 = rows[i].level1 ? rows[i].level1->name : NULL;
-		gr[n].level2 = rows[i].level2 ? rows[i].level2->name : NULL;
-		gr[n].name = dup_slice(rows[i].name);
-		gr[n].target_cell = dup_slice(rows[i].target);
-		gr[n].weight = amount(rows[i].weight);
-		gr[n].source_line = rows[i].line;
-		/* the spec's text may point into a buffer reused by the next row: copied */
-		gr[n].has_spec = false;
-		if (rows[i].target.s != NULL)
-		{
-			char	   *buf = malloc(GT_SPECBUF_SIZE);
-
-			gr[n].has_spec = gt_row_spec(&rows[i], buf, &gr[n].spec, &err, &inferred) == IND_OK;
-			if (gr[n].has_spec && gr[n].spec.text != NULL && gr[n].spec.text_len > 0)
-			{
-				/* keep the text past this buffer's reuse */
-				char	   *t = own(gr[n].spec.text_len);
-
-				memcpy(t, gr[n].spec.text, gr[n].spec.text_len);
-				gr[n].spec.text = t;
-			}
-			if (gr[n].has_spec && gr[n].spec.unit != NULL && gr[n].spec.unit != gr[n].spec.unit_buf)
-			{
-				char	   *u = own(gr[n].spec.unit_len + 1);
-
-				memcpy(u, gr[n].spec.unit, gr[n].spec.unit_len);
-				gr[n].spec.unit = u;
-			}
-			free(buf);
-		}
-		n++;
-	}
+	if (n < 0 || n > nrows)
+		abort();
 	ind_policy_preset(IND_PRESET_CENTRAL, &policy);
 	review_nrows = n;
 	gr_review(&p, gr, n, NULL, 0, &policy, on_finding, seen);
-	while (nowned > 0)
-		free(owned[--nowned]);
-	free(gr);
+	gr_import_free(&p, gr, n);
+	pfree(gr);
 }
 
 static void

@@ -42,7 +42,7 @@ cc=$(command -v clang)
 
 build="$top/test/fuzz/build"
 mkdir -p "$build" "$findings"
-core="decimal error scan units literal storage indicator_cmp exact policy actual score score_quick review goal_review scorecard hierarchy weights infer gt_cells gt_columns gt_runon gt_stream gt_row gt_levels goal_table selfeval indicator_wire scorecard_wire zip fixed monitor monitor_state"
+core="decimal error scan units literal storage indicator_cmp exact policy actual score score_quick review goal_review goal_review_import scorecard hierarchy weights infer gt_cells gt_columns gt_runon gt_stream gt_row gt_levels goal_table selfeval indicator_wire scorecard_wire zip fixed monitor monitor_state"
 say "building the fuzz targets with $cc"
 objs=""
 for f in $core; do

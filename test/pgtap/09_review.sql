@@ -41,8 +41,8 @@ SELECT set_eq($$SELECT project_code, rule, source_lines, message FROM f$$,
 SELECT set_eq($$SELECT project_code, rule, source_lines, message FROM f$$,
 	$$SELECT project_code, rule, source_lines, message
 	  FROM goal_review(ARRAY(SELECT p FROM gp ORDER BY md5((p).project_code)),
-	                   ARRAY(SELECT r FROM gr ORDER BY md5((r).project_code), (r).source_line))$$,
-	'property: the order of projects and of projects'' rows does not change the findings');
+	                   ARRAY(SELECT r FROM gr ORDER BY md5((r).project_code || (r).source_line)))$$,
+	'property: the order of projects and of rows does not change the findings (rows go by source line)');
 
 -- each rule off removes exactly its findings; each severity changes only the severity
 SELECT is((SELECT count(*) FROM unnest(ARRAY['R1','R2','R3','R4','R5','R6','R7','R8','R9','R10','R11','R12','R13','R14','R15','R16']) r,

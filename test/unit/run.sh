@@ -24,7 +24,7 @@ cc=${CC:-$(command -v gcc || command -v cc)}
 build="$top/test/unit/build"
 mkdir -p "$build"
 # the pure core, as test/fuzz/run.sh lists it
-core="decimal error scan units literal storage indicator_cmp exact policy actual score score_quick review goal_review scorecard hierarchy weights infer gt_cells gt_columns gt_runon gt_stream gt_row gt_levels goal_table selfeval indicator_wire scorecard_wire fixed monitor monitor_state"
+core="decimal error scan units literal storage indicator_cmp exact policy actual score score_quick review goal_review goal_review_import scorecard hierarchy weights infer gt_cells gt_columns gt_runon gt_stream gt_row gt_levels goal_table selfeval indicator_wire scorecard_wire fixed monitor monitor_state"
 # PostgreSQL's code relies on -fno-strict-aliasing and -fwrapv, as its own build does
 cflags=(-Wall -Werror -O1 -g -fno-strict-aliasing -fwrapv)
 
