@@ -114,6 +114,16 @@ ds_out=$(bash "$scratch/test/dist/run.sh" 2>&1)
 printf '%s\n' "$ds_out"
 count_tap "$ds_out"
 
+# a real Citus cluster, where Citus is installed (it is not in Debian: skipped otherwise)
+say "scale-out: Citus, where installed"
+ct_out=$(bash "$scratch/test/dist/citus.sh" 2>&1)
+printf '%s\n' "$ct_out"
+if printf '%s\n' "$ct_out" | grep -q ': skipped$'; then
+	:
+else
+	count_tap "$ct_out"
+fi
+
 # the main job: the demo on the bundled tables, its totals checked
 say "demo (main job)"
 if DEMO_SKIP_BUILD=yes bash "$scratch/test/demo.sh" >"$scratch/demo.out" 2>&1 &&
