@@ -71,13 +71,14 @@ c2.close()
 engine = sqlalchemy.create_engine('postgresql+psycopg2://', future=True)
 insp = sqlalchemy.inspect(engine)
 for view in ('indicator_result', 'scorecard_result', 'project_result', 'indicator_monitor_result',
-             'budget_monitor_result', 'project_monitor_result', 'goal_change'):
+             'budget_monitor_result', 'project_monitor_result', 'goal_change', 'goal_review_result',
+             'project_review_result'):
     cols = insp.get_columns(view)
     nulltype = [col['name'] for col in cols if isinstance(col['type'], sqlalchemy.types.NullType)]
     check('SQLAlchemy: %s reflects %d columns, none of them NullType' % (view, len(cols)), nulltype, [])
 check('SQLAlchemy: the views are listed', sorted(v for v in insp.get_view_names() if v.endswith('_result')),
-      ['budget_monitor_result', 'indicator_monitor_result', 'indicator_result', 'project_monitor_result',
-       'project_result', 'scorecard_result'])
+      ['budget_monitor_result', 'goal_review_result', 'indicator_monitor_result', 'indicator_result',
+       'project_monitor_result', 'project_result', 'project_review_result', 'scorecard_result'])
 # a raw indicator column is unknown to SQLAlchemy (NullType, with a warning)
 # until the type is named, as the README shows
 import warnings
