@@ -657,12 +657,6 @@ rule_duplicates(GrCtx *c)
 	pfree(seen);
 }
 
-static void
-fmt_weight(IndRatio r, char *buf)
-{
-	fmt_ratio(r, buf);
-}
-
 /* R6: weights above 0, split as the policy says, 100 in all. */
 static void
 rule_weights(GrCtx *c)
@@ -733,12 +727,12 @@ rule_weights(GrCtx *c)
 		{
 			char		b[6][IND_DEC_BUFLEN + 8];
 
-			fmt_weight(ws.sum[IND_L1_OUTPUT], b[0]);
-			fmt_weight(ws.sum[IND_L1_OUTCOME], b[1]);
-			fmt_weight(ws.sum[IND_L1_SATISFACTION], b[2]);
-			fmt_weight(split.output, b[3]);
-			fmt_weight(split.outcome, b[4]);
-			fmt_weight(split.satisfaction, b[5]);
+			fmt_ratio(ws.sum[IND_L1_OUTPUT], b[0]);
+			fmt_ratio(ws.sum[IND_L1_OUTCOME], b[1]);
+			fmt_ratio(ws.sum[IND_L1_SATISFACTION], b[2]);
+			fmt_ratio(split.output, b[3]);
+			fmt_ratio(split.outcome, b[4]);
+			fmt_ratio(split.satisfaction, b[5]);
 			begin(c, GR_R6);
 			gr_printf(&c->buf, "各一级指标分值为产出%s分、效益%s分、满意度%s分，评分规则要求产出%s分、效益%s分、满意度%s分",
 					  b[0], b[1], b[2], b[3], b[4], b[5]);
@@ -756,9 +750,9 @@ rule_weights(GrCtx *c)
 		{
 			char		b[3][IND_DEC_BUFLEN + 8];
 
-			fmt_weight(total, b[0]);
+			fmt_ratio(total, b[0]);
 			fmt_dec(c->p->budget_weight.v, b[1]);
-			fmt_weight(all, b[2]);
+			fmt_ratio(all, b[2]);
 			begin(c, GR_R6);
 			gr_printf(&c->buf, "各项指标分值合计%s分，加预算执行率%s分共%s分，应为100分", b[0], b[1], b[2]);
 			finish(c);
@@ -1104,6 +1098,18 @@ same_project(const GrCtx *c, const GrHistory *h)
 	return c->p->name != NULL && h->project_name != NULL && strcmp(c->p->name, h->project_name) == 0;
 }
 
+/* The canonical text of a spec, for comparing targets; false if it would not fit. */
+#define GR_SPEC_BUF (IND_MAX_TEXT_BYTES + 128)
+
+static bool
+spec_text(const IndSpec *s, char *buf)
+{
+	if (ind_format_length(s) >= GR_SPEC_BUF)
+		return false;
+	buf[ind_format(s, buf)] = '\0';
+	return true;
+}
+
 static int
 null_last_cmp(const char *a, const char *b)
 {
@@ -1141,16 +1147,11 @@ better_line(const GrCtx *c, const GrHistory *h, const GrHistory *best, int line)
 		return h->has_spec;
 	if (h->has_spec)
 	{
-		char		x[IND_MAX_TEXT_BYTES + 128],
-					y[IND_MAX_TEXT_BYTES + 128];
+		char		x[GR_SPEC_BUF],
+					y[GR_SPEC_BUF];
 
-		if (ind_format_length(&h->spec) < (int) sizeof(x) && ind_format_length(&best->spec) < (int) sizeof(y))
-		{
-			x[ind_format(&h->spec, x)] = '\0';
-			y[ind_format(&best->spec, y)] = '\0';
-			if ((k = strcmp(x, y)) != 0)
-				return k < 0;
-		}
+		if (spec_text(&h->spec, x) && spec_text(&best->spec, y) && (k = strcmp(x, y)) != 0)
+			return k < 0;
 	}
 	return null_last_cmp(h->actual, best->actual) < 0;
 }
@@ -1201,14 +1202,10 @@ earlier(const GrCtx *c, const GrRow *r, const GrHistory *hist, int nhist, int ye
 static bool
 same_spec(const IndSpec *a, const IndSpec *b)
 {
-	char		x[IND_MAX_TEXT_BYTES + 128],
-				y[IND_MAX_TEXT_BYTES + 128];
+	char		x[GR_SPEC_BUF],
+				y[GR_SPEC_BUF];
 
-	if (ind_format_length(a) >= (int) sizeof(x) || ind_format_length(b) >= (int) sizeof(y))
-		return false;
-	x[ind_format(a, x)] = '\0';
-	y[ind_format(b, y)] = '\0';
-	return strcmp(x, y) == 0;
+	return spec_text(a, x) && spec_text(b, y) && strcmp(x, y) == 0;
 }
 
 /* H1 and H2: the 历史标准 of 101号, where earlier tables are at hand. */

@@ -164,29 +164,37 @@ spec_attr(const Deformed *d, int i, int k, IndSpec *spec)
 	return true;
 }
 
+static int
+int_attr(const Deformed *d, int i, int k)
+{
+	return ISNULL(d, i, k) ? 0 : DatumGetInt32(VAL(d, i, k));
+}
+
+/* A finite date attribute as days since 2000-01-01; false when NULL or infinite. */
+static bool
+date_attr(const Deformed *d, int i, int k, int32 *day)
+{
+	if (ISNULL(d, i, k) || DATE_NOT_FINITE(DatumGetDateADT(VAL(d, i, k))))
+		return false;
+	*day = (int32) DatumGetDateADT(VAL(d, i, k));
+	return true;
+}
+
 static void
 read_project(const Deformed *d, int i, GrProject *p)
 {
 	memset(p, 0, sizeof(*p));
 	p->code = utf8_attr(d, i, P_CODE);
 	p->name = utf8_attr(d, i, P_NAME);
-	p->year = ISNULL(d, i, P_YEAR) ? 0 : DatumGetInt32(VAL(d, i, P_YEAR));
+	p->year = int_attr(d, i, P_YEAR);
 	p->annual_goal = utf8_attr(d, i, P_ANNUAL_GOAL);
 	p->total = amount_attr(d, i, P_TOTAL, "total_funds");
 	p->fiscal = amount_attr(d, i, P_FISCAL, "fiscal_funds");
 	p->non_fiscal = amount_attr(d, i, P_NON_FISCAL, "non_fiscal_funds");
 	p->budget_weight = amount_attr(d, i, P_BUDGET_WEIGHT, "budget_execution_weight");
 	p->attribute = utf8_attr(d, i, P_ATTRIBUTE);
-	if (!ISNULL(d, i, P_PERIOD_START) && !DATE_NOT_FINITE(DatumGetDateADT(VAL(d, i, P_PERIOD_START))))
-	{
-		p->has_start = true;
-		p->period_start = (int32) DatumGetDateADT(VAL(d, i, P_PERIOD_START));
-	}
-	if (!ISNULL(d, i, P_PERIOD_END) && !DATE_NOT_FINITE(DatumGetDateADT(VAL(d, i, P_PERIOD_END))))
-	{
-		p->has_end = true;
-		p->period_end = (int32) DatumGetDateADT(VAL(d, i, P_PERIOD_END));
-	}
+	p->has_start = date_attr(d, i, P_PERIOD_START, &p->period_start);
+	p->has_end = date_attr(d, i, P_PERIOD_END, &p->period_end);
 }
 
 static void
@@ -198,7 +206,7 @@ read_row(const Deformed *d, int i, GrRow *r)
 	r->name = utf8_attr(d, i, R_NAME);
 	r->has_spec = spec_attr(d, i, R_SPEC, &r->spec);
 	r->weight = amount_attr(d, i, R_WEIGHT, "weight");
-	r->source_line = ISNULL(d, i, R_SOURCE_LINE) ? 0 : DatumGetInt32(VAL(d, i, R_SOURCE_LINE));
+	r->source_line = int_attr(d, i, R_SOURCE_LINE);
 	r->target_cell = utf8_attr(d, i, R_TARGET_CELL);
 }
 
@@ -208,11 +216,11 @@ read_history(const Deformed *d, int i, GrHistory *h)
 	memset(h, 0, sizeof(*h));
 	h->project_code = utf8_attr(d, i, H_CODE);
 	h->project_name = utf8_attr(d, i, H_PROJECT_NAME);
-	h->year = ISNULL(d, i, H_YEAR) ? 0 : DatumGetInt32(VAL(d, i, H_YEAR));
+	h->year = int_attr(d, i, H_YEAR);
 	h->name = utf8_attr(d, i, H_NAME);
 	h->has_spec = spec_attr(d, i, H_SPEC, &h->spec);
 	h->actual = utf8_attr(d, i, H_ACTUAL);
-	h->source_line = ISNULL(d, i, H_SOURCE_LINE) ? 0 : DatumGetInt32(VAL(d, i, H_SOURCE_LINE));
+	h->source_line = int_attr(d, i, H_SOURCE_LINE);
 }
 
 /*

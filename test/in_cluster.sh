@@ -164,36 +164,28 @@ fz_out=$(FUZZ_FINDINGS="$top/test/fuzz/findings" bash "$scratch/test/fuzz/run.sh
 printf '%s\n' "$fz_out" | grep -E '^(ok|not ok|#)|SUMMARY|ERROR|runtime error' || printf '%s\n' "$fz_out" | tail -20
 count_tap "$fz_out"
 
-# the benchmark at a quick size, to prove the script works (its ratios are
-# not judged here: timing belongs to benchmarks, not tests)
-say "benchmark script, quick size"
-if BENCH_SKIP_BUILD=yes BENCH_REPEATS=1 bash "$scratch/test/bench/bench.sh" 20000 >"$scratch/bench.out" 2>&1 &&
-	grep -q "scores agree: true" "$scratch/bench.out"; then
-	tail -25 "$scratch/bench.out"
-	passed=$((passed + 1))
-else
-	cat "$scratch/bench.out"
-	failed=$((failed + 1))
-fi
-
-say "review benchmark script, quick size"
-if BENCH_SKIP_BUILD=yes BENCH_REPEATS=1 bash "$scratch/test/bench/review.sh" 2000 >"$scratch/bench_review.out" 2>&1 &&
-	grep -q "review agrees: true" "$scratch/bench_review.out"; then
-	tail -9 "$scratch/bench_review.out"
-	passed=$((passed + 1))
-else
-	cat "$scratch/bench_review.out"
-	failed=$((failed + 1))
-fi
-
-say "importer benchmark script, quick size"
-if BENCH_REPEATS=1 PGDATABASE=indicator_tap bash "$scratch/test/bench/import.sh" 200 >"$scratch/bench_import.out" 2>&1; then
-	tail -15 "$scratch/bench_import.out"
-	passed=$((passed + 1))
-else
-	cat "$scratch/bench_import.out"
-	failed=$((failed + 1))
-fi
+# the benchmarks at a quick size, to prove the scripts work (their ratios are
+# not judged here: timing belongs to benchmarks, not tests): name, output
+# file, lines of it to show, the line that must be there ('' for none), the
+# command
+bench_check() {
+	local name=$1 out=$scratch/$2 lines=$3 must=$4
+	shift 4
+	say "$name"
+	if "$@" >"$out" 2>&1 && { [ -z "$must" ] || grep -q "$must" "$out"; }; then
+		tail -"$lines" "$out"
+		passed=$((passed + 1))
+	else
+		cat "$out"
+		failed=$((failed + 1))
+	fi
+}
+bench_check "benchmark script, quick size" bench.out 25 "scores agree: true" \
+	env BENCH_SKIP_BUILD=yes BENCH_REPEATS=1 bash "$scratch/test/bench/bench.sh" 20000
+bench_check "review benchmark script, quick size" bench_review.out 9 "review agrees: true" \
+	env BENCH_SKIP_BUILD=yes BENCH_REPEATS=1 bash "$scratch/test/bench/review.sh" 2000
+bench_check "importer benchmark script, quick size" bench_import.out 15 "" \
+	env BENCH_REPEATS=1 PGDATABASE=indicator_tap bash "$scratch/test/bench/import.sh" 200
 
 echo "$passed $failed" >"${INDICATOR_COUNTS:-/dev/stdout}"
 exit 0
